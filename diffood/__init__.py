@@ -1,1 +1,7 @@
+"""Diffusion-based out-of-distribution detection: DiffGuard, DiffOOD and NCIS beside the classic post-hoc detectors
+
+Modules:
+
+- `diffood.pretrained`: Load the pretrained diffusion models the methods use from local files: OpenAI's ADM (guided-diffusion) checkpoints converted to a diffusers `UNet2DModel`, class-conditional latent models such as DiT-XL-2-256, and the Stable Diffusion 1.4 components NCIS needs."""
+
 __version__ = "0.0.1"

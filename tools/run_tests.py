@@ -1,0 +1,34 @@
+"""Run every notebook's tests like `nbdev-test`, then print a closing `N passed, N failed` line.
+
+Each notebook is one test; cells flagged `slow` or `cuda` are skipped unless named in --flags.
+"""
+import argparse, os, sys, time
+from pathlib import Path
+from nbdev.config import get_config
+from nbdev.test import test_nb
+from fastcore.parallel import parallel
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--flags', default='', help='space-separated flags to run, e.g. "slow"')
+    p.add_argument('--workers', type=int, default=2)
+    p.add_argument('notebooks', nargs='*', help='notebooks to test (default: all under nbs/)')
+    a = p.parse_args()
+    cfg = get_config()
+    nbs_path = cfg.path('nbs_path')
+    files = [Path(f).resolve() for f in a.notebooks] or sorted(
+        f for f in nbs_path.rglob('*.ipynb') if not (f.parent/'.notest').exists() and not f.name.startswith(('_', '.'))
+        and '.ipynb_checkpoints' not in f.parts)
+    # one kernel per core: torch's threads fight badly when notebooks run side by side on a small machine
+    os.environ.setdefault('OMP_NUM_THREADS', str(max(1, (os.cpu_count() or 1)//a.workers)))
+    skip = [f for f in cfg.tst_flags if f not in a.flags.split()]
+    t0 = time.time()
+    res = parallel(test_nb, files, skip_flags=skip, force_flags=a.flags.split(), n_workers=a.workers,
+                   basepath=cfg.config_path, do_print=False, pause=0.5)
+    for f, (ok, secs) in zip(files, res): print(f'{"PASS" if ok else "FAIL"} {f.relative_to(nbs_path)} ({secs:.0f} s)')
+    n_ok = sum(ok for ok, _ in res)
+    print(f'total {time.time()-t0:.0f} s')
+    print(f'tests: {n_ok} passed, {len(res)-n_ok} failed')
+    sys.exit(0 if n_ok == len(res) else 1)
+
+if __name__ == '__main__': main()
