@@ -17,6 +17,7 @@ def render(nb_path:Path)->str:
         code = '\n'.join(l for l in lines if not l.startswith('#|'))
         out.append(f'```python\n{code}\n```')
         for o in c.get('outputs', []):
+            if o.get('name') == 'stderr': continue
             txt = o.get('text') or o.get('data', {}).get('text/markdown') or o.get('data', {}).get('text/plain')
             if txt and 'image/png' not in o.get('data', {}):
                 txt = ''.join(txt).rstrip()
