@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # The main job on the embedded benchmarks: fetch the data, train the classifiers and run every post-hoc
 # baseline on fmnist6 and fmnist through the papermill runner. Results land in runs/ and figures/.
-# Extra arguments go to diffood-run (e.g. --redo, --gpus 0,1).
+# With --diffusion (first argument) it then runs the diffusion experiments on fmnist6: model quality,
+# DiffGuard (3 seeds, with their mean and std) and DiffOOD; the first run trains the two diffusion models.
+# Other arguments go to diffood-run (e.g. --redo, --gpus 0,1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+diffusion=0
+if [[ "${1:-}" == "--diffusion" ]]; then diffusion=1; shift; fi
 bash tools/setup.sh
 .venv/bin/diffood-data
 .venv/bin/diffood-run baselines -p benchmark fmnist6 -p benchmark fmnist "$@"
+if (( diffusion )); then
+  .venv/bin/diffood-run diffusion_quality -p benchmark fmnist6 "$@"
+  .venv/bin/diffood-run diffguard_speed -p benchmark fmnist6 "$@"
+  .venv/bin/diffood-run diffguard -p benchmark fmnist6 -p seed 0 -p seed 1 -p seed 2 "$@"
+  .venv/bin/diffood-run seeds -p benchmark fmnist6 -p experiment diffguard "$@"
+  .venv/bin/diffood-run diffood -p benchmark fmnist6 -p seed 0 "$@"
+fi
