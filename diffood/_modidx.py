@@ -363,6 +363,7 @@ d = { 'settings': { 'branch': 'main',
                                'diffood.train.get_diffusion': ('train.html#get_diffusion', 'diffood/train.py'),
                                'diffood.train.load_diffusion': ('train.html#load_diffusion', 'diffood/train.py'),
                                'diffood.train.make_unet': ('train.html#make_unet', 'diffood/train.py'),
+                               'diffood.train.model_schedule': ('train.html#model_schedule', 'diffood/train.py'),
                                'diffood.train.noisy_batch': ('train.html#noisy_batch', 'diffood/train.py'),
                                'diffood.train.to_model_space': ('train.html#to_model_space', 'diffood/train.py'),
                                'diffood.train.train_diffusion': ('train.html#train_diffusion', 'diffood/train.py')}}}
