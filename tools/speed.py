@@ -12,7 +12,7 @@ Writes DIR/speed_<device>.json.
 import argparse, contextlib, json, time
 from pathlib import Path
 import torch
-from diffood.core import atomic_write
+from diffood.core import atomic_write, get_device
 from diffood.data import load_benchmark
 from diffood.classifiers import get_classifier
 from diffood.train import get_diffusion
@@ -27,7 +27,7 @@ p.add_argument('--serial', type=int, default=8, help='images run one at a time')
 p.add_argument('--parts', nargs='+', default=['unet', 'diffguard', 'diffood'])
 p.add_argument('--out', default='.')
 a = p.parse_args()
-dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+dev = get_device()
 name = torch.cuda.get_device_name().replace(' ', '_') if dev.type == 'cuda' else 'cpu'
 out, res = Path(a.out), dict(device=name, torch=torch.__version__, threads=torch.get_num_threads())
 out.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ configuration, and are copied to DIR with a JSON log of steps/s and fidelity per
 import argparse, json, shutil, time
 from pathlib import Path
 import torch
-from diffood.core import atomic_write
+from diffood.core import atomic_write, get_device
 from diffood.data import load_benchmark
 from diffood.classifiers import get_classifier
 from diffood.train import train_diffusion, diffusion_path, make_unet, cfg_fidelity
@@ -25,7 +25,7 @@ p.add_argument('--kinds', nargs='+', default=['cond', 'uncond'])
 p.add_argument('--out', default='.')
 a = p.parse_args()
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True); log = []; probe_s = [0.]
-dev = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+dev = get_device()
 if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
 
 def save_log():
@@ -41,7 +41,6 @@ for name in a.bench:
             t1 = time.time()
             m = make_unet(bench.num_classes, bench.image_shape)
             ck = torch.load(part, map_location='cpu', weights_only=False); m.load_state_dict(ck['ema']); m.to(dev).eval()
-            m.info = dict(null_class=bench.num_classes, config={})
             fid = {w: cfg_fidelity(m, clf, bench, w, a.per_class, device=dev)['all'] for w in a.scales}
             log.append(dict(bench=name, kind=kind, step=step, seconds=time.time() - t0, loss=loss, fidelity=fid)); save_log()
             print(name, kind, step, f'{time.time() - t0:.0f}s', fid, flush=True); probe_s[0] += time.time() - t1
