@@ -371,5 +371,6 @@ d = { 'settings': { 'branch': 'main',
                                'diffood.train.make_unet': ('train.html#make_unet', 'diffood/train.py'),
                                'diffood.train.model_schedule': ('train.html#model_schedule', 'diffood/train.py'),
                                'diffood.train.noisy_batch': ('train.html#noisy_batch', 'diffood/train.py'),
+                               'diffood.train.snr_weights': ('train.html#snr_weights', 'diffood/train.py'),
                                'diffood.train.to_model_space': ('train.html#to_model_space', 'diffood/train.py'),
                                'diffood.train.train_diffusion': ('train.html#train_diffusion', 'diffood/train.py')}}}
