@@ -3,7 +3,7 @@
 # baseline on fmnist6 and fmnist through the papermill runner. Results land in runs/ and figures/.
 # With --diffusion (first argument) it then runs the diffusion experiments on fmnist6: model quality,
 # DiffGuard (3 seeds, with their mean and std) and DiffOOD; the first run trains the two diffusion models
-# (3,000 steps each: about 44 minutes each on a 2-core CPU, 2 minutes on a GPU).
+# (3,000 steps each: about 44 minutes each on a 2-core CPU, 3 minutes on an H100).
 # Other arguments go to diffood-run (e.g. --redo, --gpus 0,1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
