@@ -120,7 +120,7 @@ def snr_weights(sched:Schedule, t:Tensor, gamma:float)->Tensor:
     abar = sched.abar64[t.cpu()]; snr = abar/(1 - abar)
     return (snr.clamp(max=gamma)/snr).float().to(t.device)
 
-def _step(model, ema, opt, lrs, batch:tuple, cfg:dict, n:int, sched:Schedule|None=None)->float:
+def _step(model, ema, opt, lrs, batch:tuple, cfg:dict, n:int, sched:Schedule)->float:
     "One optimisation step on a `noisy_batch`; returns the loss."
     xt, t, eps, y = batch
     out = model(xt, t, class_labels=y).sample

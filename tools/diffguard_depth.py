@@ -8,10 +8,14 @@ Main variants hold the validation and test images; oracle and ablation variants 
 """
 import json, sys
 import numpy as np
+from diffood.data import load_benchmark
 from diffood.metrics import ood_metrics
 
 run, variants = sys.argv[1], sys.argv[2:] or ['gdm']
-sizes = {k: len(v) for k, v in json.load(open(f'{run}/results.json'))['subsets'].items()}
+res = json.load(open(f'{run}/results.json'))
+sizes = {k: len(v) for k, v in res['subsets'].items()}
+near = list(load_benchmark(res['meta']['params']['benchmark']).near_ood)
+if not near: raise SystemExit(f"{res['meta']['params']['benchmark']} has no near-OOD sets: this analysis compares ID with near-OOD")
 
 def auroc(conf_id, conf_ood):
     "AUROC (%) of telling OOD (positive) from ID, for confidences where higher means more in-distribution."
@@ -21,7 +25,6 @@ for var in variants:
     d = np.load(f'{run}/scores/{var}/scores.npz')
     sz = sizes if len(d['start']) == sum(sizes.values()) else {k: n for k, n in sizes.items() if k != 'id_val' and not k.startswith('val_')}
     bounds = dict(zip(sz, np.cumsum([0, *sz.values()])[:-1])); seg = lambda k, f: d[f][bounds[k]:bounds[k] + sz[k]]
-    near = [k for k in sz if k not in ('id_test', 'mnist', 'digits') and k != 'id_val' and not k.startswith('val_')]
     idt = {f: seg('id_test', f) for f in ('start', 'sim_vif', 'sim_fsim', 'sim_l2', 'sim_logits')}
     ood = {f: np.concatenate([seg(k, f) for k in near]) for f in idt}
     print(f"{var}: near-OOD AUROC  vif {auroc(idt['sim_vif'], ood['sim_vif']):.1f}  fsim {auroc(idt['sim_fsim'], ood['sim_fsim']):.1f}  "

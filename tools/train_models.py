@@ -24,7 +24,7 @@ p.add_argument('--per-class', type=int, default=50)
 p.add_argument('--kinds', nargs='+', default=['cond', 'uncond'])
 p.add_argument('--cfg', default='{}', help='JSON overrides of DIFFUSION_DEFAULTS, e.g. \'{"batch_size": 32, "snr_gamma": 5}\'')
 p.add_argument('--out', default='.')
-a = p.parse_args()
+a = p.parse_args(); over = json.loads(a.cfg)   # the --cfg overrides
 out = Path(a.out); out.mkdir(parents=True, exist_ok=True); log = []; probe_s = [0.]
 dev = get_device()
 if dev.type == 'cuda': torch.backends.cudnn.benchmark = True
@@ -35,7 +35,7 @@ def save_log():
 for name in a.bench:
     bench = load_benchmark(name); clf = get_classifier(bench, 0, device=dev).eval()
     for kind in a.kinds:
-        probe_s[0] = 0.; cond = kind == 'cond'; cfg = dict(json.loads(a.cfg), steps=a.steps, max_minutes=a.max_minutes or None)
+        probe_s[0] = 0.; cond = kind == 'cond'; cfg = dict(over, steps=a.steps, max_minutes=a.max_minutes or None)
         path = diffusion_path(bench, cond, 0, **cfg); part = path.with_suffix('.partial.pt'); t0 = time.time()
         def probe(step, loss):
             if not (cond and a.probe and step % a.probe == 0 and step < a.steps): return
@@ -43,11 +43,11 @@ for name in a.bench:
             m = make_unet(bench.num_classes, bench.image_shape, **cfg)
             ck = torch.load(part, map_location='cpu', weights_only=False); m.load_state_dict(ck['ema']); m.to(dev).eval()
             fid = {w: cfg_fidelity(m, clf, bench, w, a.per_class, device=dev)['all'] for w in a.scales}
-            log.append(dict(bench=name, kind=kind, cfg=json.loads(a.cfg), step=step, seconds=time.time() - t0, loss=loss, fidelity=fid)); save_log()
+            log.append(dict(bench=name, kind=kind, cfg=over, step=step, seconds=time.time() - t0, loss=loss, fidelity=fid)); save_log()
             print(name, kind, step, f'{time.time() - t0:.0f}s', fid, flush=True); probe_s[0] += time.time() - t1
         m = train_diffusion(bench, cond, 0, device=dev, progress=False, ckpt_every=a.probe or 200, callback=probe, **cfg)
         sec = m.info['train_seconds'] - probe_s[0]
-        row = dict(bench=name, kind=kind, cfg=json.loads(a.cfg), step=m.info['steps'], seconds=sec, probe_seconds=probe_s[0], steps_per_s=m.info['steps']/sec, device=torch.cuda.get_device_name() if dev.type == 'cuda' else 'cpu')
+        row = dict(bench=name, kind=kind, cfg=over, step=m.info['steps'], seconds=sec, probe_seconds=probe_s[0], steps_per_s=m.info['steps']/sec, device=torch.cuda.get_device_name() if dev.type == 'cuda' else 'cpu')
         if cond: row['fidelity'] = {w: cfg_fidelity(m, clf, bench, w, a.per_class, device=dev)['all'] for w in a.scales}
         log.append(row); save_log(); print(row, flush=True)
         shutil.copy(path, out/path.name)
