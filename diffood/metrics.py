@@ -16,8 +16,8 @@ from sklearn import metrics as skm
 from .core import atomic_write, save_text, _json_default
 
 # %% auto #0
-__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'fuse', 'save_scores', 'load_scores', 'save_table',
-           'save_fig', 'plot_roc', 'plot_score_hist']
+__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'fuse', 'save_scores', 'load_scores',
+           'save_table', 'save_fig', 'plot_roc', 'plot_score_hist']
 
 # %% ../nbs/03_metrics.ipynb #1adf4f7e
 def _to_np(x, name:str='conf')->np.ndarray:
@@ -123,6 +123,10 @@ def ood_eval(
     return df
 
 ood_table = ood_eval
+
+def auroc(id_conf, ood_conf)->float:
+    "AUROC in percent of telling `ood_conf` (positive) from `id_conf`, for confidences where higher means more in-distribution."
+    return 100 * ood_metrics(*_pair(id_conf, ood_conf))['AUROC']
 
 # %% ../nbs/03_metrics.ipynb #eaac7129
 def fuse(

@@ -9,7 +9,7 @@ Main variants hold the validation and test images; oracle and ablation variants 
 import json, sys
 import numpy as np
 from diffood.data import load_benchmark
-from diffood.metrics import ood_metrics
+from diffood.metrics import auroc
 
 run, variants = sys.argv[1], sys.argv[2:] or ['gdm']
 res = json.load(open(f'{run}/results.json'))
@@ -17,9 +17,6 @@ sizes = {k: len(v) for k, v in res['subsets'].items()}
 near = list(load_benchmark(res['meta']['params']['benchmark']).near_ood)
 if not near: raise SystemExit(f"{res['meta']['params']['benchmark']} has no near-OOD sets: this analysis compares ID with near-OOD")
 
-def auroc(conf_id, conf_ood):
-    "AUROC (%) of telling OOD (positive) from ID, for confidences where higher means more in-distribution."
-    return 100*ood_metrics(np.r_[conf_id, conf_ood], np.r_[np.zeros(len(conf_id)), np.ones(len(conf_ood))])['AUROC']
 
 for var in variants:
     d = np.load(f'{run}/scores/{var}/scores.npz')

@@ -14,7 +14,7 @@ from scipy.stats import spearmanr
 from diffood.data import load_benchmark
 from diffood.classifiers import get_classifier
 from diffood.diffguard import gradcam_mask
-from diffood.metrics import ood_metrics
+from diffood.metrics import auroc
 
 run, variants = sys.argv[1], sys.argv[2:] or ['cfg', 'cfg_oracle']
 res = json.load(open(f'{run}/results.json'))
@@ -30,9 +30,6 @@ def images(name):
     s = splits[name]; pos = {int(i): p for p, i in enumerate(s.indices)}
     return s[torch.tensor([pos[i] for i in res['subsets'][name]])].float()
 
-def auroc(conf_id, conf_ood):
-    "AUROC (%) of telling OOD (positive) from ID, for confidences where higher means more in-distribution."
-    return 100*ood_metrics(np.r_[conf_id, conf_ood], np.r_[np.zeros(len(conf_id)), np.ones(len(conf_ood))])['AUROC']
 
 sizes = {k: len(v) for k, v in res['subsets'].items()}
 for var in variants:
