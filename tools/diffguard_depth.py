@@ -17,7 +17,6 @@ sizes = {k: len(v) for k, v in res['subsets'].items()}
 near = list(load_benchmark(res['meta']['params']['benchmark']).near_ood)
 if not near: raise SystemExit(f"{res['meta']['params']['benchmark']} has no near-OOD sets: this analysis compares ID with near-OOD")
 
-
 for var in variants:
     d = np.load(f'{run}/scores/{var}/scores.npz')
     sz = sizes if len(d['start']) == sum(sizes.values()) else {k: n for k, n in sizes.items() if k != 'id_val' and not k.startswith('val_')}

@@ -30,7 +30,6 @@ def images(name):
     s = splits[name]; pos = {int(i): p for p, i in enumerate(s.indices)}
     return s[torch.tensor([pos[i] for i in res['subsets'][name]])].float()
 
-
 sizes = {k: len(v) for k, v in res['subsets'].items()}
 for var in variants:
     d = np.load(f'{run}/scores/{var}/scores.npz')
