@@ -338,14 +338,21 @@ def _dnn_conv(x:Tensor, w:Tensor, b, stride, padding, dilation, groups)->Tensor:
                                              _two(dilation), groups)
 
 def _dnn_conv_input_grad(go:Tensor, w:Tensor, hw:tuple, stride, padding)->Tensor:
-    "d conv/d input (groups 1, dilation 1): the zero-dilated, padded output gradient convolved with the flipped kernel."
+    "d conv/d input (groups 1, dilation 1) from stride-1 oneDNN convolutions of the output gradient with flipped taps."
     (sh, sw), (ph, pw), (kh, kw) = _two(stride), _two(padding), w.shape[-2:]
-    if sh > 1 or sw > 1:   # oneDNN's transposed convolution would skip the zeros, but its results change with the batch
-        d = go.new_zeros(*go.shape[:2], (go.shape[2] - 1)*sh + 1, (go.shape[3] - 1)*sw + 1)
-        d[..., ::sh, ::sw] = go; go = d
-    top, left = kh - 1 - ph, kw - 1 - pw
-    go = F.pad(go, (left, hw[1] - go.shape[3] - left + kw - 1, top, hw[0] - go.shape[2] - top + kh - 1))
-    return _dnn_conv(go, w.flip(2, 3).transpose(0, 1), None, 1, 0, 1, 1)
+    wt = w.transpose(0, 1)
+    if sh == sw == 1 and ph < kh and pw < kw: return _dnn_conv(go, wt.flip(2, 3), None, 1, (kh - 1 - ph, kw - 1 - pw), 1, 1)
+    # strided: input rows i = q·s + r - p (phase r) take taps r, r + s, ... from output rows q, q - 1, ... (polyphase)
+    gx, (Ho, Wo) = go.new_zeros(len(go), w.shape[1], *hw), go.shape[-2:]
+    span = lambda n, p, s, r: (-((r - p)//s), (n - 1 + p - r)//s)        # first and last q of phase r
+    for rh in range(min(sh, kh)):
+        for rw in range(min(sw, kw)):
+            v = wt[:, :, rh::sh, rw::sw].flip(2, 3); mh, mw = v.shape[-2:]
+            (h0, h1), (w0, w1) = span(hw[0], ph, sh, rh), span(hw[1], pw, sw, rw)
+            if h1 < h0 or w1 < w0: continue
+            g = F.pad(go, (mw - 1, max(0, w1 - Wo + 1), mh - 1, max(0, h1 - Ho + 1)))[..., h0:h1 + mh, w0:w1 + mw]
+            gx[..., h0*sh + rh - ph::sh, w0*sw + rw - pw::sw] = _dnn_conv(g, v, None, 1, 0, 1, 1)
+    return gx
 
 class _DnnConv(torch.autograd.Function):
     "A oneDNN convolution whose input gradient is batch-invariant too (the weight gradient is the usual one)."
