@@ -14,7 +14,7 @@ import torch, torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
-from .diffusion import Schedule, ddim_sample, pndm_sample, ddim_timesteps
+from .diffusion import Schedule, ddim_sample, pndm_sample, ddim_timesteps, _wants_grad
 from .train import to_model_space, from_model_space, model_schedule, _trained_config, DIFFUSION_DEFAULTS
 from .classifiers import augment
 from fastcore.basics import patch
@@ -314,6 +314,10 @@ def eps(self:SDSpace, x, t, vectors, classes): return self.sd.eps_fn(x, t, self.
 @patch
 def guided(self:SDSpace, scale:float)->callable:
     "eps_fn(x, t, vectors, classes) with classifier-free guidance against the empty prompt (encoded once, here)."
-    empty = self.sd.prompt_embeds(['']).detach()
-    return lambda x, t, vectors, classes: _cfg_pair(self.sd.eps_fn, x, t, self._cond(self.synth_prompt, vectors, classes),
-                                                    empty.expand(len(x), -1, -1), scale)
+    empty, last = self.sd.prompt_embeds(['']).detach(), {}
+    def f(x, t, vectors, classes):
+        # a sampler passes the same vectors at every step: their prompt is encoded once, unless they carry gradients
+        if not (last and torch.equal(last['v'], vectors) and torch.equal(last['c'], classes)) or _wants_grad(vectors):
+            last.update(v=vectors.detach().clone(), c=classes.clone(), cond=self._cond(self.synth_prompt, vectors, classes))
+        return _cfg_pair(self.sd.eps_fn, x, t, last['cond'], empty.expand(len(x), -1, -1), scale)
+    return f
