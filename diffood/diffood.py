@@ -14,7 +14,7 @@ from torch import Tensor
 from fastcore.basics import patch
 from .core import fingerprint
 from .detectors import Detector, register_detector
-from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, unet_eps_fn
+from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, unet_eps_fn, batch_invariant
 from .train import to_model_space, from_model_space, model_schedule
 
 # %% auto #0
@@ -196,7 +196,7 @@ def reference_features(classifier, unet, x, levels=LEVELS, draws=4, stride=20, s
 class DiffOOD(Detector):
     "DiffOOD (Liu et al., 2022): how far the classifier's view moves when the image is noised and denoised toward its label."
     defaults = dict(levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', space='feature', kind='global',
-                    deepest=None, seed=0, batch_size=32)
+                    deepest=None, seed=0, batch_size=32, batch_invariant=False)
     def __init__(self,
         model=None,       # the classifier
         diffusion=None,   # class-conditional diffusion model with C + 1 label rows (UNet2DModel)
@@ -210,6 +210,8 @@ class DiffOOD(Detector):
             raise ValueError(f'deepest level {self.deepest} is not one of the deep levels {self.levels[1:]}')
         if int(self.draws) < 1 or int(self.batch_size) < 1: raise ValueError('draws and batch_size must be at least 1')
         if model is not None and diffusion is not None: diffood_setup(model, diffusion)
+    def __repr__(self):   # batch_invariant only while it is on: feature folders saved before the option existed keep their identity
+        return super().__repr__().replace(', batch_invariant=False', '')
 
 # %% ../nbs/11_diffood.ipynb #dd1aa3bb
 def cat_features(parts:list)->dict:
@@ -222,8 +224,9 @@ def features(self:DiffOOD, x)->dict:
     self._need_model()
     if self.diffusion is None: raise ValueError(f"{self.name} needs the diffusion model: get_detector('diffood', model=clf, diffusion=unet)")
     x = self._images(x)
-    return cat_features([diffood_features(self.model, self.diffusion, xb, self.levels, self.draws, self.stride, self.scale,
-                                          self.solver, self.seed) for xb in x.split(int(self.batch_size))])
+    with batch_invariant(self.batch_invariant):   # float32 features equal to one image at a time, bit for bit
+        return cat_features([diffood_features(self.model, self.diffusion, xb, self.levels, self.draws, self.stride, self.scale,
+                                              self.solver, self.seed) for xb in x.split(int(self.batch_size))])
 
 @patch
 def score_images(self:DiffOOD, x:Tensor)->Tensor:
