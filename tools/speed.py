@@ -6,7 +6,9 @@ Measures, on the benchmark's cached models (see `get_diffusion`):
 - the UNet forward in images/s: fp32, channels_last, bf16 and fp16 autocast, at batch 64 and 512;
 - DiffGuard (GDM with early stop, and CFG with DSG) batched against one image at a time, and bf16 autocast against
   fp32 (max |score difference| over every similarity);
-- DiffOOD's batched pass against the reference loop (`reference_features`), and bf16 against fp32.
+- DiffOOD's batched pass against the reference loop (`reference_features`), and bf16 against fp32;
+- with `--parts diffood_batch`: the conditional UNet's rows/s at 8 to 192 rows per forward, and the DiffOOD detector's
+  images/s at each of `--batch-sizes` on the first `--serial` images (which batch size suits this device).
 Writes DIR/speed_<device>.json.
 """
 import argparse, contextlib, json, time
@@ -25,6 +27,7 @@ p.add_argument('--bench', default='fmnist6')
 p.add_argument('--n', type=int, default=64, help='images (half ID test, half near-OOD)')
 p.add_argument('--serial', type=int, default=8, help='images run one at a time')
 p.add_argument('--parts', nargs='+', default=['unet', 'diffguard', 'diffood'])
+p.add_argument('--batch-sizes', nargs='+', type=int, default=[1, 2, 4, 8, 16], help='DiffOOD batch sizes for diffood_batch')
 p.add_argument('--out', default='.')
 a = p.parse_args()
 dev = get_device()
@@ -89,7 +92,23 @@ for variant, unet in (('gdm', unet_u), ('cfg', unet_c)) if 'diffguard' in a.part
     res[f'diffguard_{variant}'] = row; save()
 
 # DiffOOD
-row = {}; x = x.to(dev)
+if 'diffood' not in a.parts and 'diffood_batch' not in a.parts: raise SystemExit(0)
+x = x.to(dev)
+if 'diffood_batch' in a.parts:
+    rows, f = {}, unet_eps_fn(unet_c)
+    for n in (8, 24, 64, 192):
+        xt, t, y = torch.randn(n, 1, 32, 32, device=dev), torch.full((n,), 300, device=dev), torch.zeros(n, dtype=torch.long, device=dev)
+        with torch.inference_mode(): _, s = timed(lambda: f(xt, t, class_labels=y), reps=max(2, 384//n))
+        rows[n] = n/s
+    res['unet_conditional_rows_per_s'] = rows
+    sizes = {}
+    for bs in a.batch_sizes:
+        det = get_detector('diffood', model=clf, diffusion=unet_c, batch_size=bs)
+        _, s = timed(lambda: det.features(x[:a.serial]))
+        sizes[bs] = a.serial/s
+    res['diffood_images_per_s_by_batch_size'] = sizes; save()
+if 'diffood' not in a.parts: raise SystemExit(0)
+row = {}
 f32, tb = timed(lambda: diffood_features(clf, unet_c, x))
 row['batched images/s'] = len(x)/tb
 k = max(1, a.serial//4)
