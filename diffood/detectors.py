@@ -127,7 +127,7 @@ def list_detectors()->list:
 
 # The diffusion detectors live in their own modules (they pull in diffusers and piq); they register when imported,
 # and `get_detector` imports them on first use.
-METHOD_MODULES = {'diffguard': 'diffood.diffguard', 'diffood': 'diffood.diffood'}
+METHOD_MODULES = {'diffguard': 'diffood.diffguard', 'diffood': 'diffood.diffood', 'ncis': 'diffood.ncis'}
 
 def get_detector(name:str, model=None, **options)->Detector:
     "Build the detector registered as `name` for `model` with `options`."

@@ -22,7 +22,7 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['class_table', 'embed_eps_fn', 'TableSpace', 'as_space', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN',
            'invariant_count', 'train_cvpn', 'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers',
-           'SDSpace']
+           'SDSpace', 'NCIS']
 
 # %% ../nbs/12_ncis.ipynb #c6490434
 def class_table(unet)->Tensor:
@@ -321,3 +321,53 @@ def guided(self:SDSpace, scale:float)->callable:
             last.update(v=vectors.detach().clone(), c=classes.clone(), cond=self._cond(self.synth_prompt, vectors, classes))
         return _cfg_pair(self.sd.eps_fn, x, t, last['cond'], empty.expand(len(x), -1, -1), scale)
     return f
+
+# %% ../nbs/12_ncis.ipynb #dda27ea1
+from .detectors import Detector, register_detector
+from .data import Split
+
+@register_detector('ncis')
+class NCIS(Detector):
+    "NCIS: the energy of the classifier fine-tuned against outliers synthesised from off-manifold conditioning vectors."
+    defaults = dict(per_class=100, repeats=16, flow_epochs=200, flow_lr=1e-4, sampler='ncis', outliers_per_class=100,
+                    dream_k=23, scale=3., synth_steps=50, epochs=3, beta=1., lr=0.01, batch_size=128, seed=0)
+    fit_on = ('train',)
+    def __init__(self,
+        model=None,       # the classifier (float images in [0, 1])
+        diffusion=None,   # class-conditional UNet2DModel (C + 1 label rows) or an `SDSpace`
+        **options,        # see `defaults`
+    ):
+        super().__init__(model, **options)
+        self.diffusion = diffusion
+        if self.sampler not in ('ncis', 'dream'): raise ValueError(f"sampler must be 'ncis' or 'dream', got {self.sampler!r}")
+        if int(self.outliers_per_class) < 10: raise ValueError('outliers_per_class must be at least 10 (NCIS keeps 10 per round)')
+
+@patch
+def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
+    "Embeddings of `per_class` training images per class -> outlier embeddings -> outlier images -> fine-tuned copy."
+    self._need_model()
+    if self.diffusion is None: raise ValueError("ncis needs the class-conditional diffusion model: get_detector('ncis', model=clf, diffusion=unet)")
+    if train is None: raise ValueError('ncis fits on the ID train split: call .fit(bench.train)')
+    space = as_space(self.diffusion); C = len(space.anchors)
+    missing = [c for c in range(C) if not (train.labels == c).any()]
+    if missing: raise ValueError(f'the train split has no images of class(es) {missing}; NCIS learns every class of the diffusion model (0..{C-1})')
+    g = torch.Generator().manual_seed(self.seed)
+    pick = torch.cat([i[torch.randperm(len(i), generator=g)[:self.per_class]]
+                      for i in (torch.nonzero(train.labels == c)[:, 0] for c in range(C))])
+    y = train.labels[pick]
+    self.embeddings = invert_embeddings(space, train.images[pick], y, idx=pick, repeats=self.repeats, seed=self.seed)
+    if self.sampler == 'ncis':
+        self.flow = train_cvpn(self.embeddings, y, C, epochs=self.flow_epochs, lr=self.flow_lr, seed=self.seed)
+        e, ey = ncis_outliers(self.flow, self.embeddings, y, rounds=self.outliers_per_class//10, seed=self.seed)
+    else:
+        e, ey = dream_ood_outliers(self.embeddings, y, space.anchors.detach(), k=self.dream_k,
+                                   boundary=self.outliers_per_class//2, seed=self.seed)
+    self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed), ey
+    self.tuned = train_with_outliers(self.model, train.images, train.labels, self.outliers, epochs=self.epochs, beta=self.beta,
+                                     lr=self.lr, batch_size=self.batch_size, seed=self.seed)
+    return self._fitted()
+
+@patch
+def score_images(self:NCIS, x:Tensor)->Tensor:
+    "Energy of the fine-tuned classifier (higher = more in-distribution)."
+    with torch.no_grad(): return torch.logsumexp(self.tuned(x).double(), 1)
