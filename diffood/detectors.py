@@ -24,14 +24,18 @@ class Detector:
     name:str = 'detector'   # registry name, set by `register_detector`
     defaults:dict = {}      # options and their default values
     fit_on:tuple = ()       # ID splits `fit` needs: 'train' and/or 'val'
+    late_options:tuple = () # options added after runs were saved: left out of the identity while False, so those runs keep it
     def __init__(self, model=None, **options):
         unknown = sorted(set(options) - set(self.defaults))
         if unknown: raise TypeError(f"{self.name}: unknown option(s) {unknown}; its options (with defaults) are {self.defaults}")
         self.model, self.options = model, {**self.defaults, **options}
         for k, v in self.options.items(): setattr(self, k, v)
         self.fitted = not self.fit_on
+    def identity(self)->dict:
+        "The options, less any `late_options` that are off."
+        return {k: v for k, v in self.options.items() if k not in self.late_options or v}
     def __repr__(self):
-        opts = ', '.join(f'{k}={v!r}' for k, v in self.options.items())
+        opts = ', '.join(f'{k}={v!r}' for k, v in self.identity().items())
         return f"{type(self).__name__}({opts}){'' if self.fitted else ' (not fitted)'}"
 
 # %% ../nbs/04_detectors.ipynb #32652a06

@@ -313,6 +313,7 @@ class DiffGuard(Detector):
     "DiffGuard (Gao et al., ICCV 2023): similarity of an image and its synthesis toward the predicted label."
     defaults = dict(variant='gdm', diffusion=None, distance='ssim', similarities=None, weights_dir=None, fit_size=None,
                     batch_size=32, dtype='float32', batch_invariant=False, **GDM_DEFAULTS, **CFG_DEFAULTS)
+    late_options = ('batch_invariant',)   # runs saved before it existed keep their identity while it is off
     def __init__(self, model=None, **options):
         super().__init__(model, **options)
         if self.dtype not in ('float32', 'float64'): raise ValueError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}")
@@ -336,9 +337,7 @@ class DiffGuard(Detector):
         return self._spaces[shape]
     def config(self)->dict:
         "The options that change the scores (the job's identity for resumable runs)."
-        # batch_invariant only while it is on: runs saved before the option existed keep their identity
-        return {k: v for k, v in self.options.items()
-                if k not in ('diffusion', 'batch_size', 'weights_dir') and not (k == 'batch_invariant' and not v)}
+        return {k: v for k, v in self.identity().items() if k not in ('diffusion', 'batch_size', 'weights_dir')}
 
 # %% ../nbs/10_diffguard.ipynb #efef13f4
 @patch

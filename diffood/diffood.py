@@ -197,6 +197,7 @@ class DiffOOD(Detector):
     "DiffOOD (Liu et al., 2022): how far the classifier's view moves when the image is noised and denoised toward its label."
     defaults = dict(levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', space='feature', kind='global',
                     deepest=None, seed=0, batch_size=32, batch_invariant=False)
+    late_options = ('batch_invariant',)   # feature folders saved before it existed keep their identity while it is off
     def __init__(self,
         model=None,       # the classifier
         diffusion=None,   # class-conditional diffusion model with C + 1 label rows (UNet2DModel)
@@ -210,8 +211,6 @@ class DiffOOD(Detector):
             raise ValueError(f'deepest level {self.deepest} is not one of the deep levels {self.levels[1:]}')
         if int(self.draws) < 1 or int(self.batch_size) < 1: raise ValueError('draws and batch_size must be at least 1')
         if model is not None and diffusion is not None: diffood_setup(model, diffusion)
-    def __repr__(self):   # batch_invariant only while it is on: feature folders saved before the option existed keep their identity
-        return super().__repr__().replace(', batch_invariant=False', '')
 
 # %% ../nbs/11_diffood.ipynb #dd1aa3bb
 def cat_features(parts:list)->dict:

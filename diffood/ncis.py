@@ -349,11 +349,11 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     if self.diffusion is None: raise ValueError("ncis needs the class-conditional diffusion model: get_detector('ncis', model=clf, diffusion=unet)")
     if train is None: raise ValueError('ncis fits on the ID train split: call .fit(bench.train)')
     space = as_space(self.diffusion); C = len(space.anchors)
-    missing = [c for c in range(C) if not (train.labels == c).any()]
+    where = [torch.nonzero(train.labels == c)[:, 0] for c in range(C)]
+    missing = [c for c, i in enumerate(where) if not len(i)]
     if missing: raise ValueError(f'the train split has no images of class(es) {missing}; NCIS learns every class of the diffusion model (0..{C-1})')
     g = torch.Generator().manual_seed(self.seed)
-    pick = torch.cat([i[torch.randperm(len(i), generator=g)[:self.per_class]]
-                      for i in (torch.nonzero(train.labels == c)[:, 0] for c in range(C))])
+    pick = torch.cat([i[torch.randperm(len(i), generator=g)[:self.per_class]] for i in where])
     y = train.labels[pick]
     self.embeddings = invert_embeddings(space, train.images[pick], y, idx=pick, repeats=self.repeats, seed=self.seed)
     if self.sampler == 'ncis':
