@@ -13,11 +13,18 @@ from torch import Tensor
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['BLOCK_ROWS', 'Schedule', 'ddim_timesteps', 'ddim_step', 'unet_eps_fn', 'ddim_sample', 'Inversion', 'ddim_invert',
-           'pndm_sample', 'compose', 'tap', 'cfg', 'classifier_guidance', 'logp_grad', 'batch_invariant',
-           'is_batch_invariant']
+__all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'ddim_timesteps', 'ddim_step', 'UNetEps', 'unet_eps_fn', 'ddim_sample',
+           'Inversion', 'ddim_invert', 'pndm_sample', 'compose', 'tap', 'cfg', 'classifier_guidance', 'logp_grad',
+           'batch_invariant', 'is_batch_invariant']
 
 # %% ../nbs/06_diffusion.ipynb #70e544cd
+import math
+
+def cosine_betas(T:int=1000, s:float=0.008, max_beta:float=0.999)->Tensor:
+    "Improved DDPM's cosine schedule: abar(t) = cos²((t/T + s)/(1 + s)·π/2), betas capped at `max_beta` (float64)."
+    f = lambda t: math.cos((t/T + s)/(1 + s)*math.pi/2)**2
+    return torch.tensor([min(1 - f(i + 1)/f(i), max_beta) for i in range(T)], dtype=torch.float64)
+
 class Schedule:
     "DDPM noise schedule: betas and `abar_t` (`alphas_cumprod`), kept in float64."
     def __init__(self,
@@ -25,12 +32,14 @@ class Schedule:
         T:int=1000,              # number of training timesteps
         beta_start:float=1e-4,   # first beta
         beta_end:float=0.02,     # last beta
-        kind:str='linear',       # 'linear', or 'scaled_linear' (linear in sqrt(beta): latent diffusion, SD)
+        kind:str='linear',       # 'linear', 'scaled_linear' (linear in sqrt(beta): latent diffusion, SD) or 'cosine'
     ):
         if betas is None:
             if kind == 'linear': betas = torch.linspace(beta_start, beta_end, T, dtype=torch.float64)
             elif kind == 'scaled_linear': betas = torch.linspace(beta_start**.5, beta_end**.5, T, dtype=torch.float64)**2
-            else: raise ValueError(f"unknown schedule kind {kind!r}: use 'linear', 'scaled_linear' or give betas")
+            elif kind == 'cosine': betas = cosine_betas(T)
+            else: raise ValueError(f"unknown schedule kind {kind!r}: use 'linear', 'scaled_linear', 'cosine' or give betas")
+        self.kind = kind if betas is None else 'given'
         self.betas = torch.as_tensor(betas, dtype=torch.float64).flatten().cpu()
         self.abar64 = torch.cumprod(1 - self.betas, 0)
 
@@ -38,7 +47,23 @@ class Schedule:
     def T(self)->int: return len(self.betas)
     @property
     def alphas_cumprod(self)->Tensor: return self.abar64.float()
-    def __repr__(self): return f'Schedule(T={self.T}, betas {self.betas[0]:.3g} -> {self.betas[-1]:.3g})'
+    def __repr__(self): return f'Schedule({self.kind}, T={self.T}, betas {self.betas[0]:.3g} -> {self.betas[-1]:.3g})'
+
+# %% ../nbs/06_diffusion.ipynb #e3381ab4
+_DIFFUSERS_KINDS = {'linear': 'linear', 'scaled_linear': 'scaled_linear', 'squaredcos_cap_v2': 'cosine'}
+
+@patch(cls_method=True)
+def from_config(cls:Schedule,
+    config,   # a diffusers scheduler, its `.config`, or a dict with the same keys
+)->Schedule:
+    "The training schedule a diffusers scheduler config describes."
+    c = dict(getattr(config, 'config', config))
+    if c.get('trained_betas') is not None: return cls(betas=c['trained_betas'])
+    kind = c.get('beta_schedule', 'linear')
+    if kind not in _DIFFUSERS_KINDS:
+        raise ValueError(f"beta_schedule {kind!r} is not supported; known: {list(_DIFFUSERS_KINDS)} (or give trained_betas)")
+    return cls(T=c.get('num_train_timesteps', 1000), beta_start=c.get('beta_start', 1e-4), beta_end=c.get('beta_end', 0.02),
+               kind=_DIFFUSERS_KINDS[kind])
 
 # %% ../nbs/06_diffusion.ipynb #84023eae
 def _coefs(abar, x:Tensor)->tuple[Tensor,Tensor]:
@@ -87,21 +112,35 @@ def ddim_step(
     return sn*x0 + s1n*eps, x0
 
 # %% ../nbs/06_diffusion.ipynb #2831adcb
+class UNetEps:
+    "A diffusers UNet2DModel (an ADM network too) as a picklable `eps_fn`; keeps the first C channels when it learns sigma."
+    def __init__(self,
+        unet,                      # a diffusers UNet2DModel (eps prediction)
+        channels_last:bool=False,  # run in channels-last memory format (converts the model in place)
+        autocast=None,             # a dtype such as torch.bfloat16 to run under torch.autocast, or None
+    ):
+        self.unet, self.channels_last, self.autocast = unet, channels_last, autocast
+        if channels_last: unet.to(memory_format=torch.channels_last)
+    def __repr__(self): return f'UNetEps({type(self.unet).__name__})'
+    def __call__(self, x:Tensor, t, class_labels=None)->Tensor:
+        u, fmt = self.unet, torch.channels_last if self.channels_last else torch.contiguous_format
+        C, xi = u.config.in_channels, x.to(u.dtype).contiguous(memory_format=fmt)
+        with torch.autocast(x.device.type, dtype=self.autocast or torch.bfloat16, enabled=self.autocast is not None):
+            # the diffusers forward itself: a subclass (ADM) may return a bare tensor from its own forward
+            out = _unet_forward(u, xi, t, class_labels=class_labels, return_dict=False)[0]
+        return (out[:, :C] if u.config.out_channels == 2*C else out).to(x.dtype).contiguous()
+
+def _unet_forward(u, *a, **k):
+    from diffusers import UNet2DModel
+    return (UNet2DModel.forward if isinstance(u, UNet2DModel) else type(u).forward)(u, *a, **k)
+
 def unet_eps_fn(
     unet,                      # a diffusers UNet2DModel (eps prediction)
     channels_last:bool=False,  # run in channels-last memory format (converts the model in place)
     autocast=None,             # a dtype such as torch.bfloat16 to run under torch.autocast, or None
-)->Callable:                   # eps_fn(x_t, t, class_labels=None) -> eps
-    "A diffusers UNet2DModel as an `eps_fn`; keeps the first C channels when it predicts learned sigma (2C)."
-    C, dt = unet.config.in_channels, unet.dtype
-    learned_sigma = unet.config.out_channels == 2*C
-    if channels_last: unet.to(memory_format=torch.channels_last)
-    def eps_fn(x, t, class_labels=None):
-        xi = x.to(dt).contiguous(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
-        with torch.autocast(x.device.type, dtype=autocast or torch.bfloat16, enabled=autocast is not None):
-            out = unet(xi, t, class_labels=class_labels).sample
-        return (out[:, :C] if learned_sigma else out).to(x.dtype).contiguous()
-    return eps_fn
+)->UNetEps:                    # eps_fn(x_t, t, class_labels=None) -> eps
+    "A diffusers UNet2DModel as an `eps_fn` (a `UNetEps`)."
+    return UNetEps(unet, channels_last, autocast)
 
 # %% ../nbs/06_diffusion.ipynb #03ebd698
 def _positions(p, B:int, default:int, device)->Tensor:

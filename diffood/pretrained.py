@@ -19,9 +19,9 @@ from diffusers.models.attention_processor import Attention
 from .core import load_json, save_json, save_text
 
 # %% auto #0
-__all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet', 'adm_unet',
-           'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'vae_encode', 'vae_decode',
-           'load_component', 'LatentModel', 'load_latent_model', 'tiny_dit_folder', 'SDModel', 'load_sd',
+__all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet', 'adm_diffusion_flags',
+           'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'vae_encode',
+           'vae_decode', 'load_component', 'LatentModel', 'load_latent_model', 'tiny_dit_folder', 'SDModel', 'load_sd',
            'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq', 'ldm_parts', 'ldm_scheduler',
            'load_ldm']
 
@@ -103,6 +103,13 @@ def _adm_fix(m:ADMUNet, h:dict):
         else: mod.heads = h['num_heads_upsample'] if name.startswith('up_blocks') else h['num_heads']
         mod.sliceable_head_dim, mod.scale = mod.heads, (ch // mod.heads) ** -0.5
 
+def adm_diffusion_flags(**hparams)->dict:
+    "The flags that shape the training process, not the network: `diffusion_steps` and `noise_schedule` (ADM's defaults filled in)."
+    d = {'diffusion_steps': 1000, 'noise_schedule': 'linear', **{k: v for k, v in hparams.items() if k in ('diffusion_steps', 'noise_schedule')}}
+    if d['noise_schedule'] not in ('linear', 'cosine'):
+        raise ValueError(f"noise_schedule {d['noise_schedule']!r} is not one of ADM's: 'linear', 'cosine'")
+    return d
+
 def adm_unet(**hparams)->ADMUNet:
     "A randomly initialised `ADMUNet` of the architecture guided-diffusion builds from these flags."
     h = adm_hparams(**hparams); rs = h['resblock_updown']
@@ -117,6 +124,7 @@ def adm_unet(**hparams)->ADMUNet:
         resnet_time_scale_shift='scale_shift' if h['use_scale_shift_norm'] else 'default',
         num_class_embeds=h['num_classes'] if h['class_cond'] else None)
     _adm_fix(m, h); m.adm_hparams = h
+    m.adm_diffusion = adm_diffusion_flags(**hparams)
     return m
 
 # %% ../nbs/08_pretrained.ipynb #0ff9b3d5

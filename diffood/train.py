@@ -63,8 +63,12 @@ def make_unet(
     "A diffusers `UNet2DModel` predicting eps for padded benchmark images."
     cfg = {**DIFFUSION_DEFAULTS, **cfg}; c, h, w = image_shape; p = cfg['pad']
     arch = {k: tuple(cfg[k]) if isinstance(cfg[k], list) else cfg[k] for k in _ARCH}
-    return UNet2DModel(sample_size=(h + 2*p, w + 2*p) if h != w else h + 2*p, in_channels=c, out_channels=c,
-                       num_class_embeds=None if num_classes is None else num_classes + 1, **arch)
+    m = UNet2DModel(sample_size=(h + 2*p, w + 2*p) if h != w else h + 2*p, in_channels=c, out_channels=c,
+                    num_class_embeds=None if num_classes is None else num_classes + 1, **arch)
+    # what the adapter (`diffood.models.as_diffusion`) reads: conditions, padding, schedule; training adds the rest
+    m.info = dict(conditional=num_classes is not None, num_classes=num_classes, null_class=num_classes,
+                  image_shape=list(image_shape), config=cfg)
+    return m
 
 # %% ../nbs/07_train.ipynb #acfabe00
 def noisy_batch(
