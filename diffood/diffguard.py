@@ -6,7 +6,7 @@ Docs: https://diffood.github.io/diffood/diffguard.html.md"""
 
 # %% ../nbs/10_diffguard.ipynb #4d3db436
 from __future__ import annotations
-import contextlib, warnings
+import contextlib, copy, warnings
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -15,16 +15,14 @@ from fastcore.basics import patch
 import piq
 from .core import fingerprint
 from .detectors import Detector, register_detector
-from .diffusion import (Schedule, ddim_timesteps, ddim_sample, ddim_invert, unet_eps_fn, cfg,
+from .diffusion import (Schedule, ddim_timesteps, ddim_sample, ddim_invert, cfg,
                                classifier_guidance, batch_invariant, is_batch_invariant, _one_by_one, _coefs)
-from .pretrained import LatentModel
-from .train import model_schedule
+from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
 __all__ = ['PIQ_SIMILARITIES', 'PERCEPTUAL_FILES', 'VGG16_FILE', 'GDM_DEFAULTS', 'CFG_DEFAULTS', 'perceptual_metric',
-           'similarity_fns', 'native_shape', 'DiffusionSpace', 'psnr_prime', 'early_stop', 'cutout_table',
-           'take_cutouts', 'clean_grad_fn', 'gdm_pass', 'cam_layer', 'gradcam_mask', 'cfg_pass', 'DiffGuard',
-           'DiffGuardJob']
+           'similarity_fns', 'psnr_prime', 'early_stop', 'cutout_table', 'take_cutouts', 'clean_grad_fn', 'gdm_pass',
+           'cam_layer', 'gradcam_mask', 'cfg_pass', 'DiffGuard', 'DiffGuardJob']
 
 # %% ../nbs/10_diffguard.ipynb #4c6c0831
 def _three(x:Tensor)->Tensor: return x.repeat(1, 3, 1, 1) if x.shape[1] == 1 else x
@@ -96,69 +94,6 @@ def similarity_fns(
         out[n] = (lambda m, sign: lambda a, s: sign - m(vgg(a), vgg(s)).flatten())(m, 1. if n == 'dists' else 0.)
     return out
 
-# %% ../nbs/10_diffguard.ipynb #28803566
-def native_shape(model)->tuple:
-    "(C, H, W) of the images a pixel UNet2DModel or a `LatentModel` (through its VAE) works on."
-    if isinstance(model, LatentModel):
-        size, ch = model.latent_shape[1]*2**(len(model.vae.config.block_out_channels) - 1), model.vae.config.in_channels
-    else: size, ch = model.config.sample_size, model.config.in_channels
-    return (ch,) + ((size, size) if isinstance(size, int) else tuple(size))
-
-class DiffusionSpace:
-    "A pixel UNet2DModel or a `LatentModel`, seen from classifier images (float [0, 1], C x H x W)."
-    def __init__(self, model, image_shape:tuple, fit:str|None=None):
-        self.model, self.image_shape, self.latent = model, tuple(image_shape), isinstance(model, LatentModel)
-        C, H, W = self.image_shape
-        if self.latent:
-            self.eps = lambda z, t, class_labels=None: model.eps_fn(z, t, class_labels)
-            self.num_classes, self.null = model.num_classes, model.null_class
-        else:
-            self.eps = unet_eps_fn(model)
-            n = model.config.num_class_embeds
-            self.num_classes = None if n is None else getattr(model, 'info', {}).get('num_classes', n - 1)
-            self.null = None if n is None else getattr(model, 'info', {}).get('null_class', n - 1)
-        self.channels, *size = native_shape(model); size = tuple(size)
-        self.sched = Schedule() if self.latent else model_schedule(model)   # latent: DDPM's linear schedule (DiT's); the model's own scheduler config is not read yet
-        if self.channels != C and not (C == 1 and self.channels == 3):
-            raise ValueError(f'the diffusion model takes {self.channels}-channel images, the classifier {C}; they cannot be matched')
-        self.size = size
-        if size == (H, W): self.fit = None
-        elif fit == 'resize': self.fit = 'resize'
-        elif (fit in (None, 'pad') and size[0] - H == size[1] - W and (size[0] - H) % 2 == 0 and size[0] > H):
-            self.fit, self.pad = 'pad', (size[0] - H)//2
-        else: raise ValueError(f'images are {H} x {W}, the diffusion model works at {size[0]} x {size[1]}: '
-                               f"pass fit='resize' to resize them (fit='pad' needs an even margin)")
-
-# %% ../nbs/10_diffguard.ipynb #be95ac6b
-@patch
-def to_model(self:DiffusionSpace, x:Tensor)->Tensor:
-    "Classifier images in [0, 1] -> model space (latents for a `LatentModel`)."
-    z = x*2 - 1
-    if self.channels == 3 and z.shape[1] == 1: z = z.repeat(1, 3, 1, 1)
-    if self.fit == 'pad': z = F.pad(z, (self.pad,)*4, value=-1.)
-    elif self.fit == 'resize': z = F.interpolate(z, size=self.size, mode='bilinear', antialias=True, align_corners=False)
-    return self.model.encode(z) if self.latent else z
-
-@patch
-def to_image(self:DiffusionSpace, z:Tensor, clamp:bool=True)->Tensor:
-    "Model space -> classifier images in [0, 1]; `clamp=False` keeps values outside (so gradients reach every pixel)."
-    if self.latent: z = self.model.decode(z); z = z.clamp(-1, 1) if clamp else z
-    if self.fit == 'pad': z = z[..., self.pad:-self.pad, self.pad:-self.pad]
-    elif self.fit == 'resize': z = F.interpolate(z, size=self.image_shape[1:], mode='bilinear', antialias=True, align_corners=False)
-    if self.image_shape[0] == 1 and z.shape[1] == 3: z = z.mean(1, keepdim=True)
-    return ((z + 1)/2).clamp(0, 1) if clamp else (z + 1)/2
-
-@patch
-def check_classifier(self:DiffusionSpace, clf, conditional:bool):
-    "Refuse a classifier whose label space differs from the class-conditional model's."
-    n = getattr(clf, 'num_classes', None) or clf.fc.out_features
-    if conditional:
-        if self.null is None: raise ValueError('the CFG variant needs a class-conditional diffusion model with a null class; this one has no label embedding')
-        if n != self.num_classes:
-            raise ValueError(f'the classifier predicts {n} classes, the diffusion model knows {self.num_classes}: '
-                             'both must be trained on the same ID label set')
-    return self
-
 # %% ../nbs/10_diffguard.ipynb #b219f26a
 def psnr_prime(x:Tensor, x0:Tensor)->Tensor:
     "DiffGuard's PSNR' of model-space tensors in [-1, 1]: 20 log10(255 / RMSE)."
@@ -208,7 +143,7 @@ def clean_grad_fn(
     clf,                      # the classifier under protection (float images in [0, 1])
     sched:Schedule,
     timesteps:Tensor,         # the sampling grid
-    space:DiffusionSpace,     # to map model-space images to classifier images when there are no cutouts
+    space:ImageView,     # to map model-space images to classifier images when there are no cutouts
     clean:bool=True,          # gradient at the x0_hat / x_t blend (True) or at x_t
     cutouts:int=8,            # random crops per step (0: the whole image)
     lo_frac:float=0.875,      # smallest crop side as a fraction of the image side
@@ -248,10 +183,10 @@ def _frozen(model):
 GDM_DEFAULTS = dict(steps=50, invert_steps=45, psnr_stop=48.5, sim_stop=-1., stop_metric='ssim', skip=1,
                     clean_grad=True, cutouts=8, cut_lo=0.875, cut_seed=100, classifier_scale=3., uncond_aux=True)
 
-def gdm_pass(clf, space:DiffusionSpace, x:Tensor, y:Tensor, sched:Schedule|None=None, trace:list|None=None, **opts)->dict:
+def gdm_pass(clf, space:ImageView, x:Tensor, y:Tensor, sched:Schedule|None=None, trace:list|None=None, **opts)->dict:
     "One batch through DiffGuard-GDM: {'synth', 'aux', 'stop', 'start', 'unet_evals'}; images in [0, 1]."
     o = {**GDM_DEFAULTS, **opts}; sched = sched or space.sched
-    S = o['steps']; ts = ddim_timesteps(sched.T, S)
+    S = o['steps']; ts = ddim_timesteps(sched.T, S, space.dm.steps_offset)
     if not 0 < o['invert_steps'] <= S - 1 - o['skip']: raise ValueError(f"need 0 < invert_steps <= steps - 1 - skip = {S - 1 - o['skip']}")
     z0 = space.to_model(x)
     sim = PIQ_SIMILARITIES[o['stop_metric']] if (o['sim_stop'] >= 0 or trace is not None) else None
@@ -286,22 +221,18 @@ def gradcam_mask(clf, x:Tensor, y:Tensor, cut:float=0.3)->tuple[Tensor,Tensor]:
 # %% ../nbs/10_diffguard.ipynb #848c48a7
 CFG_DEFAULTS = dict(cfg_steps=25, cfg_scale=10., dsg=True, cam_cut=0.3)
 
-def _mask_to_model(space:DiffusionSpace, m:Tensor, like:Tensor)->Tensor:
-    if space.fit == 'pad': m = F.pad(m, (space.pad,)*4, value=False)
-    if m.shape[-2:] != like.shape[-2:]: m = F.interpolate(m.float(), size=like.shape[-2:], mode='nearest').bool()
-    return m
-
-def cfg_pass(clf, space:DiffusionSpace, x:Tensor, y:Tensor, sched:Schedule|None=None, **opts)->dict:
+def cfg_pass(clf, space:ImageView, x:Tensor, y:Tensor, sched:Schedule|None=None, **opts)->dict:
     "One batch through DiffGuard-CFG: {'synth', 'aux' (the input), 'cam', 'mask', 'stop', 'start', 'unet_evals'}."
     o = {**CFG_DEFAULTS, **opts}; sched = sched or space.sched
-    S = o['cfg_steps']; ts = ddim_timesteps(sched.T, S)
+    S = o['cfg_steps']; ts = ddim_timesteps(sched.T, S, space.dm.steps_offset)
+    if space.null is None: raise ValueError(f'the CFG variant needs a diffusion model with a null class: {space.dm!r}')
     y = y.to(x.device); null = torch.full_like(y, space.null)
     z0 = space.to_model(x)
     inv = ddim_invert(space.eps, z0, sched, ts, cond={'class_labels': null})
     c = {'class_labels': y}
     cam = m = None
     if o['dsg']:
-        cam, m = gradcam_mask(clf, x, y, o['cam_cut']); c['cfg_mask'] = _mask_to_model(space, m, z0)
+        cam, m = gradcam_mask(clf, x, y, o['cam_cut']); c['cfg_mask'] = space.mask_to_model(m, z0)
     synth = ddim_sample(space.eps, inv.x, sched, ts, start=S - 1, guidance=cfg(o['cfg_scale'], space.null), cond=c)
     n = len(x)
     return dict(synth=space.to_image(synth), aux=x, cam=cam, mask=m, stop=torch.full((n,), S - 1), start=torch.full((n,), S - 1),
@@ -311,33 +242,59 @@ def cfg_pass(clf, space:DiffusionSpace, x:Tensor, y:Tensor, sched:Schedule|None=
 @register_detector('diffguard')
 class DiffGuard(Detector):
     "DiffGuard (Gao et al., ICCV 2023): similarity of an image and its synthesis toward the predicted label."
-    defaults = dict(variant='gdm', diffusion=None, distance='ssim', similarities=None, weights_dir=None, fit_size=None,
+    defaults = dict(variant='gdm', distance='ssim', similarities=None, weights_dir=None, fit_size=None,
                     batch_size=32, dtype='float32', batch_invariant=False, **GDM_DEFAULTS, **CFG_DEFAULTS)
     late_options = ('batch_invariant',)   # runs saved before it existed keep their identity while it is off
-    def __init__(self, model=None, **options):
+    def __init__(self,
+        model=None,       # the classifier under protection
+        diffusion=None,   # any diffusion model `as_diffusion` takes (or a `DiffusionModel`)
+        **options,        # see `defaults`, `GDM_DEFAULTS` and `CFG_DEFAULTS`
+    ):
         super().__init__(model, **options)
-        if self.dtype not in ('float32', 'float64'): raise ValueError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}")
-        if self.dtype == 'float64' and isinstance(self.diffusion, LatentModel):
-            raise ValueError("dtype='float64' is for pixel-space UNets; a LatentModel (VAE + denoiser) runs in float32: drop dtype")
-        if self.dtype == 'float64' and model is not None and self.diffusion is not None:
-            import copy   # private float64 copies: the caller's models stay as they are
-            self.model, self.diffusion = copy.deepcopy(model).double(), copy.deepcopy(self.diffusion).double()
         if self.variant not in ('gdm', 'cfg'): raise ValueError(f"variant must be 'gdm' or 'cfg', got {self.variant!r}")
-        if self.diffusion is None: raise ValueError("DiffGuard needs a diffusion model: get_detector('diffguard', model=clf, diffusion=unet)")
-        self._need_model(); self._spaces = {}
-        self.space_for(None).check_classifier(self.model, self.variant == 'cfg')
-        self.sims = similarity_fns(self.similarities, self.weights_dir)
+        if self.dtype not in ('float32', 'float64'): raise ValueError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}")
+        if diffusion is None: raise ValueError("DiffGuard needs a diffusion model: get_detector('diffguard', model=clf, diffusion=unet)")
+        self._need_model()
+        self.diffusion = as_diffusion(diffusion, **({'fit': self.fit_size} if self.fit_size else {}))
+        self._check_diffusion()
+        if self.dtype == 'float64':   # private float64 copies: the caller's models stay as they are
+            self.model, self.diffusion = copy.deepcopy(model).double(), copy.deepcopy(self.diffusion).to(torch.float64)
+        self._spaces, self.sims = {}, similarity_fns(self.similarities, self.weights_dir)
         if self.distance in PERCEPTUAL_FILES and self.distance not in self.sims: _find_weights(self.distance, self.weights_dir)
         if self.distance not in list(self.sims) + ['logits']:
             raise ValueError(f'distance {self.distance!r} is not computed; available: {list(self.sims) + ["logits"]}')
-    def space_for(self, shape:tuple|None)->DiffusionSpace:
-        "The `DiffusionSpace` for images of `shape` (C, H, W); None: the model's own size (for label checks)."
-        shape = native_shape(self.diffusion) if shape is None else shape
-        if shape not in self._spaces: self._spaces[shape] = DiffusionSpace(self.diffusion, shape, self.fit_size)
-        return self._spaces[shape]
-    def config(self)->dict:
-        "The options that change the scores (the job's identity for resumable runs)."
-        return {k: v for k, v in self.identity().items() if k not in ('diffusion', 'batch_size', 'weights_dir')}
+
+# %% ../nbs/10_diffguard.ipynb #3905256e
+@patch
+def _check_diffusion(self:DiffGuard):
+    "Refuse a diffusion model the variant cannot use, saying why."
+    dm = self.diffusion
+    if self.dtype == 'float64' and dm.latent:
+        raise ValueError("dtype='float64' is for pixel-space models; a latent model (autoencoder + denoiser) runs in float32: drop dtype")
+    if self.variant == 'cfg': dm.check_classifier(self.model, labels=True, cfg=True)
+    elif dm.num_classes is not None and dm.null_class is None:
+        raise ValueError(f'the GDM variant samples without labels, and this class-conditional model has no null class: {dm!r}. '
+                         'Use an unconditional model, or the CFG variant')
+
+@patch
+def space_for(self:DiffGuard, shape:tuple)->ImageView:
+    "The adapter's view for images of `shape` (C, H, W), made once per shape."
+    shape = tuple(int(s) for s in shape)
+    if shape not in self._spaces: self._spaces[shape] = self.diffusion.view(shape)
+    return self._spaces[shape]
+
+@patch
+def config(self:DiffGuard)->dict:
+    "The options that change the scores (the job's identity for resumable runs)."
+    return {k: v for k, v in self.identity().items() if k not in ('batch_size', 'weights_dir')}
+
+# %% ../nbs/10_diffguard.ipynb #2390854b
+@patch
+def __getstate__(self:DiffGuard)->dict: return {k: v for k, v in vars(self).items() if k != 'sims'}
+
+@patch
+def __setstate__(self:DiffGuard, state:dict):
+    vars(self).update(state); self.sims = similarity_fns(self.similarities, self.weights_dir)
 
 # %% ../nbs/10_diffguard.ipynb #efef13f4
 @patch
@@ -375,10 +332,7 @@ def score_images(self:DiffGuard, x:Tensor)->Tensor:
 class DiffGuardJob:
     "A `score_dataset` job: `DiffGuard.run` per batch, optionally with per-dataset-index oracle labels."
     def __init__(self, det:DiffGuard, labels:Tensor|None=None): self.det, self.labels = det, labels
-    def setup(self, device):
-        self.det.model.to(device); m = self.det.diffusion
-        if isinstance(m, LatentModel): m.denoiser.to(device); m.vae.to(device)
-        else: m.to(device)
+    def setup(self, device): self.det.model.to(device); self.det.diffusion.to(device)
     def __repr__(self):
         return (f'DiffGuardJob({self.det.config()}, oracle={self.labels is not None}, '
                 f'weights {fingerprint(self.det.model)}/{fingerprint(self.det.diffusion)})')
