@@ -14,11 +14,11 @@ from torch import Tensor
 from fastcore.basics import patch
 from .core import fingerprint
 from .detectors import Detector, register_detector
-from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, unet_eps_fn, batch_invariant
-from .train import to_model_space, from_model_space, model_schedule
+from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, batch_invariant
+from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
-__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SOLVERS', 'denoise_grid', 'check_levels', 'diffood_setup', 'image_seed', 'noise_draws',
+__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SOLVERS', 'denoise_grid', 'check_levels', 'diffood_view', 'image_seed', 'noise_draws',
            'denoise_levels', 'classifier_views', 'diffood_features', 'diffood_confidence', 'serial_cfg', 'ddim_loop',
            'reference_features', 'DiffOOD', 'cat_features', 'DiffOODJob']
 
@@ -43,28 +43,14 @@ def check_levels(levels, stride:int=20, T:int=1000)->tuple:
     return lv
 
 # %% ../nbs/11_diffood.ipynb #62f7c0a0
-def _num_classes(model)->int: return getattr(model, 'num_classes', None) or model.fc.out_features
-
-def diffood_setup(
+def diffood_view(
     classifier,         # C-class classifier (`model.features`, `model.fc`)
-    unet,               # class-conditional diffusers UNet2DModel with C + 1 label rows
-    image_shape=None,   # C x H x W of the images; None: skip the size check
-)->tuple:               # (Schedule, pad, null label)
-    "The training schedule, padding and null label of `unet`, checked against `classifier` and the images."
-    n, C = unet.config.num_class_embeds, _num_classes(classifier)
-    if n is None: raise ValueError('DiffOOD needs a class-conditional diffusion model (num_class_embeds = C + 1); this one is unconditional')
-    if n != C + 1: raise ValueError(f'the classifier has {C} classes but the diffusion model has {n} label rows; DiffOOD needs {C + 1} (C classes and the null label)')
-    info = getattr(unet, 'info', {}); c = info.get('config', {})
-    null = info.get('null_class', n - 1)
-    if null != C: raise ValueError(f"the diffusion model's null class is {null}; expected {C}, one past the classifier's labels")
-    sched = model_schedule(unet)
-    size = unet.config.sample_size; size = (size, size) if isinstance(size, int) else tuple(size)
-    if image_shape is None: return sched, c.get('pad'), null
-    ch, h, w = tuple(image_shape); pad = c.get('pad', (size[0] - h)//2)
-    if (h + 2*pad, w + 2*pad) != size or ch != unet.config.in_channels:
-        raise ValueError(f'images of shape {tuple(image_shape)} padded by {pad} do not fit the diffusion model '
-                         f'({unet.config.in_channels} x {size[0]} x {size[1]})')
-    return sched, pad, null
+    diffusion,          # a class-conditional diffusion model (anything `as_diffusion` takes)
+    image_shape,        # C x H x W of the images
+    scale:float=3.,     # the CFG scale it will be used with (1: no null condition needed)
+)->ImageView:           # the model seen from images of `image_shape`
+    "The diffusion model checked for DiffOOD against `classifier` and the images."
+    return as_diffusion(diffusion).check_classifier(classifier, labels=True, cfg=scale != 1).view(image_shape)
 
 # %% ../nbs/11_diffood.ipynb #79e64f01
 def image_seed(x:Tensor, seed:int=0)->int:
@@ -84,25 +70,23 @@ def noise_draws(
 
 # %% ../nbs/11_diffood.ipynb #f7de5086
 def denoise_levels(
-    unet,                   # class-conditional diffusers UNet2DModel
-    x0:Tensor,              # model-space images, N x C x H x W, in [-1, 1]
+    dm:DiffusionModel,      # class-conditional diffusion model (the adapter)
+    x0:Tensor,              # model-space images, N x C x H x W
     y:Tensor,               # labels to steer toward, N
     noise:Tensor,           # N x r x C x H x W, from `noise_draws`
     levels,                 # the deep levels (> 0), each on the stride grid
-    sched:Schedule,
-    null:int,               # the null label
     stride:int=20,
-    scale:float=3.,         # CFG w (DiffOOD's w' = 2)
+    scale:float=3.,         # CFG w (DiffOOD's w' = 2); 1: plain conditioning
     solver:str='ddim',      # 'ddim' or 'pndm'
 )->Tensor:                  # rebuilt model-space images, N x len(levels) x r x C x H x W
     "Noise every image with every draw to every level, and denoise all of them in one sampler call."
-    N, r, L = len(x0), noise.shape[1], len(levels)
+    N, r, L, sched = len(x0), noise.shape[1], len(levels), dm.schedule
     t = torch.as_tensor(levels, device=x0.device)[None, :, None].expand(N, L, r).flatten()
     xb = x0[:, None, None].expand(N, L, r, *x0.shape[1:]).flatten(0, 2)
     xt = sched.add_noise(xb, noise[:, None].expand(N, L, *noise.shape[1:]).flatten(0, 2), t)
     yb = y[:, None].expand(N, L*r).flatten()
-    out = SOLVERS[solver](unet_eps_fn(unet), xt, sched, denoise_grid(sched.T, stride), start=t//stride - 1,
-                          guidance=cfg(scale, null), cond={'class_labels': yb}, set_alpha_to_one=True)
+    out = SOLVERS[solver](dm.eps, xt, sched, denoise_grid(sched.T, stride), start=t//stride - 1,
+                          guidance=None if scale == 1 else cfg(scale, dm.null_class), cond={'class_labels': yb}, set_alpha_to_one=True)
     return out.view(N, L, r, *x0.shape[1:])
 
 # %% ../nbs/11_diffood.ipynb #058526aa
@@ -119,7 +103,7 @@ def _check_choice(v, choices, what:str):
 @torch.inference_mode()
 def diffood_features(
     classifier,              # the classifier under protection
-    unet,                    # class-conditional diffusion model (same device)
+    diffusion,               # class-conditional diffusion model, anything `as_diffusion` takes (same device)
     x:Tensor,                # float images in [0, 1], N x C x H x W, on the classifier's device
     levels=LEVELS,           # noise levels; the first is 0 (the image itself)
     draws:int=4,             # r, noise draws per image, reused at every level
@@ -129,14 +113,14 @@ def diffood_features(
     seed:int=0,
 )->dict:                     # {'logit', 'feature', 'imgr': N x L x r x D; 'levels', 'label', 'config'}, on the CPU
     "DiffOOD's batched pass: the classifier's view of each image rebuilt from every level with every draw."
-    sched, pad, null = diffood_setup(classifier, unet, x.shape[1:])
-    lv = check_levels(levels, stride, sched.T); _check_choice(solver, SOLVERS, 'solver')
+    view = diffood_view(classifier, diffusion, x.shape[1:], scale)
+    lv = check_levels(levels, stride, view.sched.T); _check_choice(solver, SOLVERS, 'solver')
     if int(draws) < 1: raise ValueError(f'need at least one noise draw, got draws={draws}')
     N, L, r = len(x), len(lv), int(draws)
     v0 = classifier_views(classifier, x); y = v0['logit'].argmax(1)
-    x0 = to_model_space(x, pad)
-    rebuilt = denoise_levels(unet, x0, y, noise_draws(x, r, x0.shape[1:], seed), lv[1:], sched, null, stride, scale, solver)
-    vs = classifier_views(classifier, from_model_space(rebuilt.flatten(0, 2), pad))
+    x0 = view.to_model(x)
+    rebuilt = denoise_levels(view.dm, x0, y, noise_draws(x, r, x0.shape[1:], seed), lv[1:], stride, scale, solver)
+    vs = classifier_views(classifier, view.to_image(rebuilt.flatten(0, 2)))
     out = {k: torch.cat([v0[k][:, None, None].expand(-1, 1, r, -1), vs[k].view(N, L-1, r, -1)], 1).cpu() for k in SPACES}
     return dict(out, levels=torch.tensor(lv), label=y.cpu(),
                 config=dict(draws=r, stride=stride, scale=scale, solver=solver, seed=seed))
@@ -159,7 +143,8 @@ def diffood_confidence(
 
 # %% ../nbs/11_diffood.ipynb #b4bff984
 def serial_cfg(eps_fn, scale, null):
-    "Classifier-free guidance with separate conditional and unconditional forwards."
+    "Classifier-free guidance with separate conditional and unconditional forwards (scale 1: the conditional one)."
+    if scale == 1: return eps_fn
     def f(x, t, class_labels):
         ec, eu = eps_fn(x, t, class_labels=class_labels), eps_fn(x, t, class_labels=torch.full_like(class_labels, null))
         return eu + scale*(ec - eu)
@@ -174,19 +159,19 @@ def ddim_loop(eps, x, y, level, stride, sched):
     return x
 
 @torch.inference_mode()
-def reference_features(classifier, unet, x, levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', seed=0):
+def reference_features(classifier, diffusion, x, levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', seed=0):
     "DiffOOD's features one image, one draw and one level at a time."
-    sched, pad, null = diffood_setup(classifier, unet, x.shape[1:])
-    eps, out = serial_cfg(unet_eps_fn(unet), scale, null), {k: [] for k in SPACES}
+    view = diffood_view(classifier, diffusion, x.shape[1:], scale); sched = view.sched
+    eps, out = serial_cfg(view.eps, scale, view.null), {k: [] for k in SPACES}
     for xi in x.split(1):
-        y, x0 = classifier(xi).argmax(1), to_model_space(xi, pad)
+        y, x0 = classifier(xi).argmax(1), view.to_model(xi)
         noise, per = noise_draws(xi, draws, x0.shape[1:], seed)[0], {k: [] for k in SPACES}
         for l in levels:
             for k in range(draws):
                 xt = sched.add_noise(x0, noise[k:k+1], l)
-                xr = (xi if l == 0 else from_model_space(ddim_loop(eps, xt, y, l, stride, sched) if solver == 'ddim' else
+                xr = (xi if l == 0 else view.to_image(ddim_loop(eps, xt, y, l, stride, sched) if solver == 'ddim' else
                       pndm_sample(eps, xt, sched, denoise_grid(sched.T, stride), start=l//stride - 1,
-                                  cond={'class_labels': y}, set_alpha_to_one=True), pad))
+                                  cond={'class_labels': y}, set_alpha_to_one=True)))
                 for s, f in classifier_views(classifier, xr).items(): per[s].append(f)
         for s in SPACES: out[s].append(torch.cat(per[s]).view(len(levels), draws, -1))
     return {s: torch.stack(v) for s, v in out.items()} | {'levels': torch.tensor(levels)}
@@ -200,17 +185,18 @@ class DiffOOD(Detector):
     late_options = ('batch_invariant',)   # feature folders saved before it existed keep their identity while it is off
     def __init__(self,
         model=None,       # the classifier
-        diffusion=None,   # class-conditional diffusion model with C + 1 label rows (UNet2DModel)
+        diffusion=None,   # class-conditional diffusion model with a null condition: anything `as_diffusion` takes
         **options,        # see `defaults`
     ):
         super().__init__(model, **options)
-        self.diffusion, self.levels = diffusion, check_levels(self.levels, self.stride)
+        self.diffusion = None if diffusion is None else as_diffusion(diffusion)
+        self.levels = check_levels(self.levels, self.stride)
         _check_choice(self.solver, SOLVERS, 'solver'); _check_choice(self.space, SPACES, 'space')
         _check_choice(self.kind, KINDS, 'score kind')
         if self.deepest is not None and self.deepest not in self.levels[1:]:
             raise ValueError(f'deepest level {self.deepest} is not one of the deep levels {self.levels[1:]}')
         if int(self.draws) < 1 or int(self.batch_size) < 1: raise ValueError('draws and batch_size must be at least 1')
-        if model is not None and diffusion is not None: diffood_setup(model, diffusion)
+        if model is not None and diffusion is not None: self.diffusion.check_classifier(model, labels=True, cfg=self.scale != 1)
 
 # %% ../nbs/11_diffood.ipynb #dd1aa3bb
 def cat_features(parts:list)->dict:
