@@ -14,61 +14,52 @@ import torch, torch.nn as nn
 import torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
-from .diffusion import Schedule, ddim_sample, pndm_sample, ddim_timesteps, _wants_grad
-from .train import to_model_space, from_model_space, model_schedule, _trained_config, DIFFUSION_DEFAULTS
+from .diffusion import ddim_sample, pndm_sample
+from .models import DiffusionModel, as_diffusion
+from .data import as_float01
 from .classifiers import augment
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['class_table', 'embed_eps_fn', 'TableSpace', 'as_space', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN',
-           'invariant_count', 'train_cvpn', 'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers',
-           'SDSpace', 'NCIS']
+__all__ = ['ncis_model', 'guided_vectors', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN', 'invariant_count', 'train_cvpn',
+           'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers', 'NCIS']
 
 # %% ../nbs/12_ncis.ipynb #c6490434
-def class_table(unet)->Tensor:
-    "The class-embedding table of a class-conditional UNet2DModel: C + 1 rows (row C is the null class) x d."
-    emb = getattr(unet, 'class_embedding', None)
-    if not isinstance(emb, nn.Embedding):
-        raise ValueError('NCIS needs a class-conditional UNet2DModel (num_class_embeds set, class_embed_type None); '
-                         f'this model has class_embedding={type(emb).__name__}. Train one with get_diffusion(bench, conditional=True).')
-    return emb.weight
-
-def embed_eps_fn(unet)->callable:
-    "eps_fn(x_t, t, class_embeds): the UNet conditioned on `class_embeds` (B x d) instead of class-table rows."
-    class_table(unet); emb = unet.class_embedding
-    def eps_fn(x, t, class_embeds):
-        e = class_embeds.to(unet.dtype)
-        emb.forward = lambda y: e           # this call only; the class's own forward comes back below
-        try: out = unet(x.to(unet.dtype), t, class_labels=torch.zeros(len(x), dtype=torch.long, device=x.device)).sample
-        finally: del emb.forward
-        return out.to(x.dtype)
-    return eps_fn
-
-class TableSpace:
-    "NCIS's view of a class-conditional UNet2DModel: anchors are the class-table rows, images live in its padded pixel space."
-    def __init__(self, unet):
-        self.unet, self.f, self.sched = unet, embed_eps_fn(unet), model_schedule(unet)
-        self.pad = _trained_config(unet).get('pad', DIFFUSION_DEFAULTS['pad'])
-    @property
-    def anchors(self)->Tensor: return class_table(self.unet)[:-1].detach()
-    @property
-    def shape(self)->tuple: s = self.unet.config.sample_size; return (self.unet.config.in_channels, *((s, s) if isinstance(s, int) else s))
-    def encode(self, images): return to_model_space(images, self.pad)
-    def decode(self, x): return from_model_space(x, self.pad)
-    def eps(self, x, t, vectors, classes): return self.f(x, t, class_embeds=vectors)
-    def guided(self, scale:float)->callable:
-        "eps_fn(x, t, vectors, classes) with classifier-free guidance against the null row, both passes in one batch."
-        null, eps2 = class_table(self.unet)[-1].detach(), lambda x, t, c: self.f(x, t, class_embeds=c)
-        return lambda x, t, vectors, classes: _cfg_pair(eps2, x, t, vectors, null.expand_as(vectors), scale)
+def ncis_model(
+    diffusion,     # a class-conditional model with one conditioning table, or Stable Diffusion (anything `as_diffusion` takes)
+    **overrides,   # `as_diffusion` arguments, e.g. class_names= for Stable Diffusion
+)->DiffusionModel:
+    "The adapter NCIS works through, checked to have a conditioning space."
+    dm = as_diffusion(diffusion, **overrides); dm.anchors   # refuses models without one, saying why
+    return dm
 
 def _cfg_pair(eps2, x, t, c, u, scale:float)->Tensor:
     "Classifier-free guidance from one batched call of eps2(x, t, conditioning) on [c; u]: eps_u + w·(eps_c - eps_u)."
     n = len(x); out = eps2(torch.cat([x, x]), torch.cat([t, t]), torch.cat([c, u]))
     return out[n:] + scale*(out[:n] - out[n:])
 
-def as_space(model):
-    "A conditioning space for NCIS: `TableSpace` or `SDSpace` as given, or a `TableSpace` around a UNet2DModel."
-    return model if hasattr(model, 'anchors') and hasattr(model, 'guided') else TableSpace(model)
+# %% ../nbs/12_ncis.ipynb #39208d9f
+class _GuidedVectors:
+    "eps_fn(x, t, vectors, classes) with classifier-free guidance (see `guided_vectors`)."
+    def __init__(self, dm:DiffusionModel, scale:float, template:str|None):
+        self.dm, self.scale, self.template, self.last = dm, scale, template, {}
+        self.null = dm.sd.prompt_embeds(['']).detach() if dm.kind == 'sd' else dm.null_vector
+    def __call__(self, x, t, vectors, classes):
+        if self.dm.kind != 'sd':
+            return _cfg_pair(lambda x, t, c: self.dm.eps_vectors(x, t, c), x, t, vectors, self.null.expand_as(vectors), self.scale)
+        # a sampler passes the same vectors at every step: their prompt is encoded once, unless they carry gradients
+        last = self.last
+        if not (last and torch.equal(last['v'], vectors) and torch.equal(last['c'], classes)) or vectors.requires_grad:
+            last.update(v=vectors.detach().clone(), c=classes.clone(), cond=self.dm.prompt_context(classes, vectors, self.template))
+        return _cfg_pair(lambda x, t, c: self.dm.eps(x, t, context=c), x, t, last['cond'], self.null.expand(len(x), -1, -1), self.scale)
+
+def guided_vectors(
+    dm:DiffusionModel,          # from `ncis_model`
+    scale:float,                # w in eps_u + w·(eps_c - eps_u)
+    template:str|None=None,     # Stable Diffusion: the prompt the vectors are placed in (default: the model's `prompt`)
+)->callable:                    # eps_fn(x, t, vectors, classes)
+    "Noise prediction for conditioning vectors with classifier-free guidance, both passes in one batch."
+    return _GuidedVectors(dm, scale, template)
 
 # %% ../nbs/12_ncis.ipynb #2107fa1d
 def _draws(seed:int, idx:int, steps:int, repeats:int, shape:tuple, t_stride:int, t_count:int)->tuple:
@@ -77,7 +68,7 @@ def _draws(seed:int, idx:int, steps:int, repeats:int, shape:tuple, t_stride:int,
     return t_stride*torch.randint(0, t_count, (steps, repeats), generator=g) + 1, torch.randn(steps, repeats, *shape, generator=g)
 
 def invert_embeddings(
-    model,                  # class-conditional UNet2DModel, or a space (`TableSpace`, `SDSpace`)
+    model,                  # a class-conditional diffusion model or Stable Diffusion (see `ncis_model`)
     images:Tensor,          # benchmark images (uint8 or float in [0, 1]), N x C x H x W
     labels:Tensor,          # their classes
     idx:Tensor|None=None,   # their indices in the split (seeds their draws); default 0..N-1
@@ -86,11 +77,11 @@ def invert_embeddings(
     batch_size:int=8, seed:int=0, progress:bool=False,
 )->Tensor:                  # N x d embeddings
     "Per image, the conditioning vector that best denoises it, found from its class's anchor by a few Adam steps."
-    space = as_space(model); rows, dev, out = space.anchors, space.anchors.device, []
+    space = ncis_model(model); rows, dev, out = space.anchors, space.device, []
     if len(labels) != len(images): raise ValueError(f'{len(images)} images but {len(labels)} labels; pass one label per image.')
     if len(labels) and (labels.min() < 0 or labels.max() >= len(rows)):
         raise ValueError(f'labels must name the model\'s classes 0..{len(rows)-1}; got {int(labels.min())}..{int(labels.max())}.')
-    with torch.no_grad(): xm = space.encode(images)
+    with torch.no_grad(): xm = space.to_model(as_float01(images, 'images').to(dev))
     idx = torch.arange(len(images)) if idx is None else idx
     for b in tqdm(range(0, len(xm), batch_size), disable=not progress, desc='embeddings'):
         x, y, n = xm[b:b+batch_size], labels[b:b+batch_size], len(xm[b:b+batch_size])
@@ -98,8 +89,8 @@ def invert_embeddings(
         v = rows[y].clone().requires_grad_(True); opt = torch.optim.Adam([v], lr=lr)
         for k in range(steps):
             t, eps = ts[:, k].reshape(-1).to(dev), noise[:, k].reshape(-1, *x.shape[1:]).to(dev)
-            xt = space.sched.add_noise(x.to(dev).repeat_interleave(repeats, 0), eps, t)
-            pred = space.eps(xt, t, v.repeat_interleave(repeats, 0), y.to(dev).repeat_interleave(repeats, 0))
+            xt = space.schedule.add_noise(x.to(dev).repeat_interleave(repeats, 0), eps, t)
+            pred = space.eps_vectors(xt, t, v.repeat_interleave(repeats, 0), y.to(dev).repeat_interleave(repeats, 0))
             loss = (pred - eps).pow(2).flatten(1).mean(1).view(n, repeats).mean(1).sum()
             v.grad, = torch.autograd.grad(loss, [v]); opt.step()
         out.append(v.detach().cpu())
@@ -226,23 +217,29 @@ def dream_ood_outliers(
 # %% ../nbs/12_ncis.ipynb #979c1099
 @torch.no_grad()
 def synthesize(
-    model, embeds:Tensor,            # a UNet2DModel or a space; N x d conditioning vectors
-    classes:Tensor|None=None,        # their classes (`SDSpace` needs them: the prompt names the class)
+    model, embeds:Tensor,            # a diffusion model (see `ncis_model`); N x d conditioning vectors
+    classes:Tensor|None=None,        # their classes (Stable Diffusion needs them: the prompt names the class)
     scale:float=3., steps:int=50, sampler:str='ddim', clip_x0:bool=True,   # clip_x0: DDIM only
     seed:int=0, batch_size:int=100, progress:bool=False,
+    image_shape=None,                # (C, H, W) of the images returned (the classifier's); default: what the model draws
+    prompt:str='A high-quality image of the {}',   # Stable Diffusion: the prompt the vectors are placed in
 )->Tensor:                           # float images in [0, 1], N x C x H x W
     "Images drawn from Gaussian noise by CFG-guided DDIM or PLMS, conditioned on the given vectors."
     if sampler not in ('ddim', 'plms'): raise ValueError(f"sampler must be 'ddim' or 'plms', got {sampler!r}")
-    space = as_space(model); dev, d = space.anchors.device, space.anchors.shape[1]
+    space = ncis_model(model); dev, d = space.device, space.anchors.shape[1]
     if embeds.ndim != 2 or embeds.shape[1] != d: raise ValueError(f'embeds must be N x {d} (the conditioning width); got {tuple(embeds.shape)}.')
+    if classes is None and space.kind == 'sd': raise ValueError("Stable Diffusion's prompts name the class: pass classes=")
     classes = torch.zeros(len(embeds), dtype=torch.long) if classes is None else classes
-    noise = torch.randn(len(embeds), *space.shape, generator=torch.Generator().manual_seed(seed))
-    f, ts, out = space.guided(scale), ddim_timesteps(space.sched.T, steps), []
+    shape = tuple(image_shape) if image_shape is not None else (
+        (space.channels, *(s - 2*space.pad for s in space.size)) if space.fit == 'pad' else (space.channels, *space.size))
+    space.view(shape)                                                  # refuses a shape it cannot give, before sampling
+    noise = torch.randn(len(embeds), *space.model_shape, generator=torch.Generator().manual_seed(seed))
+    f, ts, out = guided_vectors(space, scale, prompt), space.timesteps(steps), []
     for b in tqdm(range(0, len(embeds), batch_size), disable=not progress, desc='synthesis'):
         cond = {'vectors': embeds[b:b+batch_size].to(dev), 'classes': classes[b:b+batch_size].to(dev)}
-        x = (ddim_sample(f, noise[b:b+batch_size].to(dev), space.sched, ts, cond=cond, clip_x0=clip_x0) if sampler == 'ddim'
-             else pndm_sample(f, noise[b:b+batch_size].to(dev), space.sched, ts, cond=cond))
-        out.append(space.decode(x).cpu())
+        x = (ddim_sample(f, noise[b:b+batch_size].to(dev), space.schedule, ts, cond=cond, clip_x0=clip_x0) if sampler == 'ddim'
+             else pndm_sample(f, noise[b:b+batch_size].to(dev), space.schedule, ts, cond=cond))
+        out.append(space.to_image(x, shape).cpu())
     return torch.cat(out)
 
 # %% ../nbs/12_ncis.ipynb #96455c90
@@ -277,51 +274,6 @@ def train_with_outliers(
     model.energy_head = head.eval()
     return model.eval()
 
-# %% ../nbs/12_ncis.ipynb #78bb602e
-class SDSpace:
-    "NCIS's view of Stable Diffusion: anchors are class-name token rows, images live in the VAE's latent space."
-    def __init__(self, sd, class_names:list, size:int=512,
-                 prompt:str='An image of a {}', synth_prompt:str='A high-quality image of the {}'):
-        self.sd, self.names, self.size, self.prompt, self.synth_prompt = sd, list(class_names), size, prompt, synth_prompt
-        self.tokens = [sd.token_ids(n)[0] for n in self.names]
-        c = sd.scheduler.config
-        self.sched = Schedule(T=c.num_train_timesteps, beta_start=c.beta_start, beta_end=c.beta_end, kind=c.beta_schedule)
-    @property
-    def anchors(self)->Tensor: return self.sd.token_embedding[self.tokens].detach()
-    @property
-    def shape(self)->tuple:
-        f = 2**(len(self.sd.vae.config.block_out_channels) - 1)
-        return (self.sd.unet.config.in_channels, self.size//f, self.size//f)
-    def encode(self, images):
-        x = images.float()/255 if images.dtype == torch.uint8 else images.float()
-        x = F.interpolate(x.expand(-1, 3, -1, -1), size=(self.size, self.size), mode='bilinear', antialias=True)
-        return self.sd.encode(x.to(self.anchors.device)*2 - 1)
-    def decode(self, z): return ((self.sd.decode(z) + 1)/2).clamp(0, 1)
-
-# %% ../nbs/12_ncis.ipynb #e25268bf
-@patch
-def _cond(self:SDSpace, template:str, vectors:Tensor, classes:Tensor)->Tensor:
-    "Prompt embeddings of `template` for each item's class, with the class token's row replaced by the item's vector."
-    parts, order = [], []
-    for c in classes.unique():
-        m = torch.nonzero(classes == c)[:, 0]; order.append(m)
-        parts.append(self.sd.prompt_embeds([template.format(self.names[c])]*len(m), self.tokens[c], vectors[m]))
-    return torch.cat(parts)[torch.cat(order).argsort()]
-
-@patch
-def eps(self:SDSpace, x, t, vectors, classes): return self.sd.eps_fn(x, t, self._cond(self.prompt, vectors, classes))
-
-@patch
-def guided(self:SDSpace, scale:float)->callable:
-    "eps_fn(x, t, vectors, classes) with classifier-free guidance against the empty prompt (encoded once, here)."
-    empty, last = self.sd.prompt_embeds(['']).detach(), {}
-    def f(x, t, vectors, classes):
-        # a sampler passes the same vectors at every step: their prompt is encoded once, unless they carry gradients
-        if not (last and torch.equal(last['v'], vectors) and torch.equal(last['c'], classes)) or _wants_grad(vectors):
-            last.update(v=vectors.detach().clone(), c=classes.clone(), cond=self._cond(self.synth_prompt, vectors, classes))
-        return _cfg_pair(self.sd.eps_fn, x, t, last['cond'], empty.expand(len(x), -1, -1), scale)
-    return f
-
 # %% ../nbs/12_ncis.ipynb #dda27ea1
 from .detectors import Detector, register_detector
 from .data import Split
@@ -334,11 +286,11 @@ class NCIS(Detector):
     fit_on = ('train',)
     def __init__(self,
         model=None,       # the classifier (float images in [0, 1])
-        diffusion=None,   # class-conditional UNet2DModel (C + 1 label rows) or an `SDSpace`
+        diffusion=None,   # a class-conditional diffusion model or Stable Diffusion (see `ncis_model`)
         **options,        # see `defaults`
     ):
         super().__init__(model, **options)
-        self.diffusion = diffusion
+        self.diffusion = None if diffusion is None else ncis_model(diffusion)
         if self.sampler not in ('ncis', 'dream'): raise ValueError(f"sampler must be 'ncis' or 'dream', got {self.sampler!r}")
         if int(self.outliers_per_class) < 10: raise ValueError('outliers_per_class must be at least 10 (NCIS keeps 10 per round)')
 
@@ -348,7 +300,7 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     self._need_model()
     if self.diffusion is None: raise ValueError("ncis needs the class-conditional diffusion model: get_detector('ncis', model=clf, diffusion=unet)")
     if train is None: raise ValueError('ncis fits on the ID train split: call .fit(bench.train)')
-    space = as_space(self.diffusion); C = len(space.anchors)
+    space = self.diffusion; C = len(space.anchors)
     where = [torch.nonzero(train.labels == c)[:, 0] for c in range(C)]
     missing = [c for c, i in enumerate(where) if not len(i)]
     if missing: raise ValueError(f'the train split has no images of class(es) {missing}; NCIS learns every class of the diffusion model (0..{C-1})')
@@ -362,7 +314,8 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     else:
         e, ey = dream_ood_outliers(self.embeddings, y, space.anchors.detach(), k=self.dream_k,
                                    boundary=self.outliers_per_class//2, seed=self.seed)
-    self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed), ey
+    self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed,
+                                                                image_shape=train.images.shape[1:]), ey
     self.tuned = train_with_outliers(self.model, train.images, train.labels, self.outliers, epochs=self.epochs, beta=self.beta,
                                      lr=self.lr, batch_size=self.batch_size, seed=self.seed)
     return self._fitted()
