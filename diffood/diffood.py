@@ -18,9 +18,10 @@ from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, batch_invariant
 from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
-__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SOLVERS', 'denoise_grid', 'check_levels', 'diffood_view', 'image_seed', 'noise_draws',
-           'denoise_levels', 'classifier_views', 'diffood_features', 'diffood_confidence', 'serial_cfg', 'ddim_loop',
-           'reference_features', 'DiffOOD', 'cat_features', 'DiffOODJob']
+__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SOLVERS', 'PIXELS_KEPT', 'denoise_grid', 'check_levels', 'diffood_view', 'image_seed',
+           'noise_draws', 'denoise_levels', 'classifier_views', 'diffood_features', 'pair_distances',
+           'diffood_confidence', 'serial_cfg', 'ddim_loop', 'reference_features', 'DiffOOD', 'cat_features',
+           'DiffOODJob']
 
 # %% ../nbs/11_diffood.ipynb #7884c942
 LEVELS = (0, 120, 240, 360)        # DiffOOD's noise levels (of T = 1000)
@@ -111,6 +112,7 @@ def diffood_features(
     scale:float=3.,          # CFG w toward the predicted label (DiffOOD's w' = 2)
     solver:str='ddim',       # 'ddim' (eta 0) or 'pndm'
     seed:int=0,
+    keep_pixels:bool=True,   # keep 'imgr' whole (N x L x r x C·H·W); False: only its level-pair distances, 'imgr_dist'
 )->dict:                     # {'logit', 'feature', 'imgr': N x L x r x D; 'levels', 'label', 'config'}, on the CPU
     "DiffOOD's batched pass: the classifier's view of each image rebuilt from every level with every draw."
     view = diffood_view(classifier, diffusion, x.shape[1:], scale)
@@ -122,23 +124,37 @@ def diffood_features(
     rebuilt = denoise_levels(view.dm, x0, y, noise_draws(x, r, x0.shape[1:], seed), lv[1:], stride, scale, solver)
     vs = classifier_views(classifier, view.to_image(rebuilt.flatten(0, 2)))
     out = {k: torch.cat([v0[k][:, None, None].expand(-1, 1, r, -1), vs[k].view(N, L-1, r, -1)], 1).cpu() for k in SPACES}
+    if not keep_pixels: out['imgr_dist'] = pair_distances(out.pop('imgr'))
     return dict(out, levels=torch.tensor(lv), label=y.cpu(),
                 config=dict(draws=r, stride=stride, scale=scale, solver=solver, seed=seed))
 
 # %% ../nbs/11_diffood.ipynb #0515b54e
+def pair_distances(
+    f:Tensor,               # features of one space, N x L x r x D
+)->Tensor:                  # N x L x L x r, float64
+    "L1 distances between the L2-normalised features of every pair of levels, per draw."
+    f = F.normalize(f.double(), dim=-1)
+    return (f[:, :, None] - f[:, None]).abs().sum(-1)
+
 def diffood_confidence(
     feats:dict,             # from `diffood_features` (or `DiffOOD.features`), possibly loaded from disk
     space:str='feature',    # 'logit', 'feature' or 'imgr'
     kind:str='global',      # 'global' (level 0 vs deepest) or 'local' (sum over consecutive levels)
     deepest=None,           # deepest level used; None: the last saved one
 )->Tensor:                  # N confidences, float64, higher = more in-distribution
-    "DiffOOD's confidence -S of every image, for any space, score kind and deepest level."
+    "DiffOOD's confidence -S of every image, for any space, score kind and deepest level (from features or their distances)."
     _check_choice(space, SPACES, 'space'); _check_choice(kind, KINDS, 'score kind')
     lv = [int(l) for l in feats['levels']]; d = lv[-1] if deepest is None else int(deepest)
     if d not in lv[1:]: raise ValueError(f'deepest level {d} is not one of the saved deep levels {lv[1:]}')
-    f = F.normalize(feats[space].double(), dim=-1)[:, :lv.index(d) + 1]     # N x levels up to d x r x D
-    dist = lambda a, b: (a - b).abs().sum(-1).mean(-1)                       # L1, averaged over draws
-    s = dist(f[:, 0], f[:, -1]) if kind == 'global' else sum(dist(f[:, i], f[:, i+1]) for i in range(f.shape[1] - 1))
+    n = lv.index(d) + 1
+    if space in feats:
+        f = F.normalize(feats[space].double(), dim=-1)[:, :n]                   # N x levels up to d x r x D
+        dist = lambda i, j: (f[:, i] - f[:, j]).abs().sum(-1).mean(-1)          # L1, averaged over draws
+    elif f'{space}_dist' in feats:
+        D = torch.as_tensor(feats[f'{space}_dist'])
+        dist = lambda i, j: D[:, i, j].mean(-1)
+    else: raise ValueError(f"these features hold neither {space!r} nor {space + '_dist'!r}: score another space")
+    s = dist(0, n - 1) if kind == 'global' else sum(dist(i, i + 1) for i in range(n - 1))
     return -s
 
 # %% ../nbs/11_diffood.ipynb #b4bff984
@@ -201,17 +217,20 @@ class DiffOOD(Detector):
 # %% ../nbs/11_diffood.ipynb #dd1aa3bb
 def cat_features(parts:list)->dict:
     "The feature dicts of consecutive batches joined into one."
-    return dict(parts[0], **{k: torch.cat([p[k] for p in parts]) for k in ('label', *SPACES)})
+    return dict(parts[0], **{k: torch.cat([p[k] for p in parts]) for k in parts[0] if k not in ('levels', 'config')})
 
 @patch
-def features(self:DiffOOD, x)->dict:
-    "Per-image DiffOOD features (see `diffood_features`) of `x`: uint8 or float in [0, 1] images, or a `Split`."
+def features(self:DiffOOD,
+    x,                       # uint8 or float [0, 1] images, or a `Split`
+    keep_pixels:bool=True,   # keep the pixel space whole, or only its level-pair distances (see `diffood_features`)
+)->dict:
+    "Per-image DiffOOD features (see `diffood_features`) of `x`."
     self._need_model()
     if self.diffusion is None: raise ValueError(f"{self.name} needs the diffusion model: get_detector('diffood', model=clf, diffusion=unet)")
     x = self._images(x)
     with batch_invariant(self.batch_invariant):   # float32 features equal to one image at a time, bit for bit
         return cat_features([diffood_features(self.model, self.diffusion, xb, self.levels, self.draws, self.stride, self.scale,
-                                              self.solver, self.seed) for xb in x.split(int(self.batch_size))])
+                                              self.solver, self.seed, keep_pixels) for xb in x.split(int(self.batch_size))])
 
 @patch
 def score_images(self:DiffOOD, x:Tensor)->Tensor:
@@ -219,11 +238,19 @@ def score_images(self:DiffOOD, x:Tensor)->Tensor:
     return diffood_confidence(self.features(x), self.space, self.kind, self.deepest)
 
 # %% ../nbs/11_diffood.ipynb #b339fb1f
+PIXELS_KEPT = 4096     # DiffOODJob keeps the pixel space whole up to this many values per image (64 x 64 grey)
+
 class DiffOODJob:
     "A `score_dataset` job: `DiffOOD.features` per batch, as per-image arrays."
-    def __init__(self, det:DiffOOD): self.det = det
+    def __init__(self,
+        det:DiffOOD,
+        keep_pixels:bool|None=None,   # save 'imgr' whole; None: when an image has at most `PIXELS_KEPT` values, else its distances
+    ): self.det, self.keep_pixels = det, keep_pixels
     def setup(self, device): self.det.model.to(device); self.det.diffusion.to(device)
-    def __repr__(self): return f'DiffOODJob({self.det!r}, weights {fingerprint(self.det.model)}/{fingerprint(self.det.diffusion)})'
+    def __repr__(self):
+        kp = '' if self.keep_pixels is None else f', keep_pixels={self.keep_pixels}'
+        return f'DiffOODJob({self.det!r}{kp}, weights {fingerprint(self.det.model)}/{fingerprint(self.det.diffusion)})'
     def __call__(self, x:Tensor, idx:Tensor)->dict:
-        f = self.det.features(x)
-        return {k: f[k] for k in ('label', *SPACES)}
+        keep = x[0].numel() <= PIXELS_KEPT if self.keep_pixels is None else self.keep_pixels
+        f = self.det.features(x, keep_pixels=keep)
+        return {k: v for k, v in f.items() if k not in ('levels', 'config')}
