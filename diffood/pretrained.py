@@ -20,10 +20,10 @@ from .core import load_json, save_json, save_text
 
 # %% auto #0
 __all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet', 'adm_diffusion_flags',
-           'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'vae_encode',
-           'vae_decode', 'load_component', 'LatentModel', 'load_latent_model', 'tiny_dit_folder', 'SDModel', 'load_sd',
-           'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq', 'ldm_parts', 'ldm_scheduler',
-           'load_ldm']
+           'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'adm_checkpoint',
+           'vae_encode', 'vae_decode', 'load_component', 'LatentModel', 'load_latent_model', 'tiny_dit_folder',
+           'SDModel', 'load_sd', 'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq', 'ldm_parts',
+           'ldm_scheduler', 'load_ldm']
 
 # %% ../nbs/08_pretrained.ipynb #522a39df
 class CheckpointError(RuntimeError):
@@ -251,6 +251,21 @@ def adm_block_outputs(m:ADMUNet, x:Tensor, t, class_labels:Tensor|None=None)->di
     finally:
         for hk in hooks: hk.remove()
     return acts
+
+# %% ../nbs/08_pretrained.ipynb #143b682d
+def adm_checkpoint(m:ADMUNet)->dict:
+    "The guided-diffusion state dict of the ADM network `m` (the inverse of `convert_adm_state_dict`)."
+    order, sd, out = m.adm_hparams['use_new_attention_order'], m.state_dict(), {}
+    for k, (a, qkv, heads) in adm_key_map(m).items():
+        w = sd[k].detach().clone()
+        if heads is not None and w.dim() == 2: w = w[..., None]          # attention's 1x1 Conv1d kernels
+        if qkv is None: out[a] = w; continue
+        C = w.shape[0]
+        if a not in out: out[a] = w.new_zeros(*((3, heads) if order else (heads, 3)), C//heads, *w.shape[1:])
+        rows = w.reshape(heads, C//heads, *w.shape[1:])
+        if order: out[a][qkv] = rows
+        else: out[a][:, qkv] = rows
+    return {k: v.reshape(-1, *v.shape[3:]) if k.endswith('qkv.weight') or k.endswith('qkv.bias') else v for k, v in out.items()}
 
 # %% ../nbs/08_pretrained.ipynb #a3550775
 def vae_encode(vae, x:Tensor, sample:bool=False, generator=None)->Tensor:
