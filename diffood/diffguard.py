@@ -271,6 +271,9 @@ def _check_diffusion(self:DiffGuard):
     dm = self.diffusion
     if self.dtype == 'float64' and dm.latent:
         raise ValueError("dtype='float64' is for pixel-space models; a latent model (autoencoder + denoiser) runs in float32: drop dtype")
+    if dm.kind == 'sd': raise ValueError('DiffGuard conditions on class labels; Stable Diffusion is text-conditioned: use a class-conditional model')
+    if self.variant == 'gdm' and dm.latent and self.cutouts:
+        raise ValueError('cutouts crop pixels, and a latent model guides latents: pass cutouts=0 (or use a pixel-space model for GDM)')
     if self.variant == 'cfg': dm.check_classifier(self.model, labels=True, cfg=True)
     elif dm.num_classes is not None and dm.null_class is None:
         raise ValueError(f'the GDM variant samples without labels, and this class-conditional model has no null class: {dm!r}. '

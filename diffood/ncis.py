@@ -26,11 +26,15 @@ __all__ = ['ncis_model', 'guided_vectors', 'invert_embeddings', 'Orthogonal', 'C
 
 # %% ../nbs/12_ncis.ipynb #c6490434
 def ncis_model(
-    diffusion,     # a class-conditional model with one conditioning table, or Stable Diffusion (anything `as_diffusion` takes)
-    **overrides,   # `as_diffusion` arguments, e.g. class_names= for Stable Diffusion
+    diffusion,         # a class-conditional model with one conditioning table, or Stable Diffusion (anything `as_diffusion` takes)
+    scale:float=None,  # the guidance scale it will synthesise with: refuses a model without a null condition unless 1
+    **overrides,       # `as_diffusion` arguments, e.g. class_names= for Stable Diffusion
 )->DiffusionModel:
-    "The adapter NCIS works through, checked to have a conditioning space."
+    "The adapter NCIS works through, checked to have a conditioning space (and a null condition for guidance)."
     dm = as_diffusion(diffusion, **overrides); dm.anchors   # refuses models without one, saying why
+    if scale is not None and scale != 1 and not dm.can_cfg:
+        raise ValueError(f'NCIS synthesises with classifier-free guidance (scale {scale}), and this model has no null condition: {dm!r}. '
+                         'Pass scale=1 for plain conditioning, or use a model trained with label dropout')
     return dm
 
 def _cfg_pair(eps2, x, t, c, u, scale:float)->Tensor:
@@ -43,8 +47,9 @@ class _GuidedVectors:
     "eps_fn(x, t, vectors, classes) with classifier-free guidance (see `guided_vectors`)."
     def __init__(self, dm:DiffusionModel, scale:float, template:str|None):
         self.dm, self.scale, self.template, self.last = dm, scale, template, {}
-        self.null = dm.sd.prompt_embeds(['']).detach() if dm.kind == 'sd' else dm.null_vector
+        self.null = None if scale == 1 else dm.sd.prompt_embeds(['']).detach() if dm.kind == 'sd' else dm.null_vector
     def __call__(self, x, t, vectors, classes):
+        if self.scale == 1: return self.dm.eps_vectors(x, t, vectors, classes, self.template)   # plain conditioning
         if self.dm.kind != 'sd':
             return _cfg_pair(lambda x, t, c: self.dm.eps_vectors(x, t, c), x, t, vectors, self.null.expand_as(vectors), self.scale)
         # a sampler passes the same vectors at every step: their prompt is encoded once, unless they carry gradients
@@ -55,7 +60,7 @@ class _GuidedVectors:
 
 def guided_vectors(
     dm:DiffusionModel,          # from `ncis_model`
-    scale:float,                # w in eps_u + w·(eps_c - eps_u)
+    scale:float,                # w in eps_u + w·(eps_c - eps_u); 1: plain conditioning, no null condition needed
     template:str|None=None,     # Stable Diffusion: the prompt the vectors are placed in (default: the model's `prompt`)
 )->callable:                    # eps_fn(x, t, vectors, classes)
     "Noise prediction for conditioning vectors with classifier-free guidance, both passes in one batch."
@@ -226,7 +231,7 @@ def synthesize(
 )->Tensor:                           # float images in [0, 1], N x C x H x W
     "Images drawn from Gaussian noise by CFG-guided DDIM or PLMS, conditioned on the given vectors."
     if sampler not in ('ddim', 'plms'): raise ValueError(f"sampler must be 'ddim' or 'plms', got {sampler!r}")
-    space = ncis_model(model); dev, d = space.device, space.anchors.shape[1]
+    space = ncis_model(model, scale); dev, d = space.device, space.anchors.shape[1]
     if embeds.ndim != 2 or embeds.shape[1] != d: raise ValueError(f'embeds must be N x {d} (the conditioning width); got {tuple(embeds.shape)}.')
     if classes is None and space.kind == 'sd': raise ValueError("Stable Diffusion's prompts name the class: pass classes=")
     classes = torch.zeros(len(embeds), dtype=torch.long) if classes is None else classes
@@ -290,7 +295,7 @@ class NCIS(Detector):
         **options,        # see `defaults`
     ):
         super().__init__(model, **options)
-        self.diffusion = None if diffusion is None else ncis_model(diffusion)
+        self.diffusion = None if diffusion is None else ncis_model(diffusion, self.scale)
         if self.sampler not in ('ncis', 'dream'): raise ValueError(f"sampler must be 'ncis' or 'dream', got {self.sampler!r}")
         if int(self.outliers_per_class) < 10: raise ValueError('outliers_per_class must be at least 10 (NCIS keeps 10 per round)')
 
