@@ -16,7 +16,7 @@ import piq
 from .core import fingerprint
 from .detectors import Detector, register_detector
 from .diffusion import (Schedule, ddim_timesteps, ddim_sample, ddim_invert, cfg,
-                               classifier_guidance, batch_invariant, is_batch_invariant, _one_by_one, _coefs)
+                               classifier_guidance, batch_invariant, is_batch_invariant, one_by_one, noise_coefs)
 from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
@@ -128,7 +128,7 @@ def take_cutouts(img:Tensor, crops:Tensor, out:tuple)->Tensor:
     "Per-sample crops (B x n x 3: side, top, left) of `img`, nearest-resized to `out`: (n·B) x C x h x w, cutout-major."
     B, n = crops.shape[:2]; h, w = out
     if B > 1 and is_batch_invariant():   # the gradient (a scatter-add) then sums each image's pixels as alone
-        per_image = _one_by_one(lambda im, cr: take_cutouts(im, cr, out), img, crops)    # image-major: B·n
+        per_image = one_by_one(lambda im, cr: take_cutouts(im, cr, out), img, crops)    # image-major: B·n
         return per_image.view(B, n, *per_image.shape[1:]).transpose(0, 1).reshape(n*B, *per_image.shape[1:])
     crops = crops.to(img.device); side, top, left = crops[..., 0], crops[..., 1], crops[..., 2]
     ar = lambda k: torch.arange(k, device=img.device)
@@ -156,7 +156,7 @@ def clean_grad_fn(
     def grad_fn(x, t, eps, y, k0):
         with torch.enable_grad():
             if clean:
-                sa, s1a = _coefs(sched.abar64[t.cpu()], x)
+                sa, s1a = noise_coefs(sched.abar64[t.cpu()], x)
                 xb = s1a*((x - s1a*eps)/sa) + (1 - s1a)*x
             else: xb = x
             xb = xb.detach().clone().requires_grad_()
@@ -283,7 +283,9 @@ def _check_diffusion(self:DiffGuard):
 def space_for(self:DiffGuard, shape:tuple)->ImageView:
     "The adapter's view for images of `shape` (C, H, W), made once per shape."
     shape = tuple(int(s) for s in shape)
-    if shape not in self._spaces: self._spaces[shape] = self.diffusion.view(shape)
+    if shape not in self._spaces:
+        try: self._spaces[shape] = self.diffusion.view(shape)
+        except ValueError as e: raise ValueError(f"{e}. DiffGuard's fit_size= option sets that fit (e.g. fit_size='stretch')") from None
     return self._spaces[shape]
 
 @patch
@@ -320,7 +322,7 @@ def run(self:DiffGuard, x:Tensor, labels:Tensor|None=None, idx:Tensor|None=None,
             fa, fs = self.model.features(a), self.model.features(s)
             la, ls = self.model.fc(fa), self.model.fc(fs)
             # batch-invariant: image by image, so no reduction is split differently between threads
-            rows = {f'sim_{k}': _one_by_one(f, a, s) if self.batch_invariant else f(a, s) for k, f in self.sims.items()}
+            rows = {f'sim_{k}': one_by_one(f, a, s) if self.batch_invariant else f(a, s) for k, f in self.sims.items()}
         rows['sim_logits'] = -(la - ls).abs().sum(1)
         rows.update(label=y, pred=pred, logits_a=la, logits_s=ls, feats_a=fa, feats_s=fs,
                     stop=o['stop'], start=o['start'], unet_evals=o['unet_evals'])

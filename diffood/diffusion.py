@@ -13,9 +13,9 @@ from torch import Tensor
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'ddim_timesteps', 'ddim_step', 'UNetEps', 'unet_eps_fn', 'ddim_sample',
-           'Inversion', 'ddim_invert', 'pndm_sample', 'compose', 'tap', 'cfg', 'classifier_guidance', 'logp_grad',
-           'batch_invariant', 'is_batch_invariant']
+__all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'noise_coefs', 'ddim_timesteps', 'ddim_step', 'UNetEps', 'unet_eps_fn',
+           'ddim_sample', 'Inversion', 'ddim_invert', 'pndm_sample', 'compose', 'tap', 'cfg', 'classifier_guidance',
+           'logp_grad', 'one_by_one', 'batch_invariant', 'is_batch_invariant']
 
 # %% ../nbs/06_diffusion.ipynb #70e544cd
 import math
@@ -66,7 +66,7 @@ def from_config(cls:Schedule,
                kind=_DIFFUSERS_KINDS[kind])
 
 # %% ../nbs/06_diffusion.ipynb #84023eae
-def _coefs(abar, x:Tensor)->tuple[Tensor,Tensor]:
+def noise_coefs(abar, x:Tensor)->tuple[Tensor,Tensor]:
     "sqrt(abar) and sqrt(1-abar), computed in float64, shaped to broadcast per sample over `x`, in `x`'s dtype."
     a = torch.as_tensor(abar, dtype=torch.float64)
     if a.dim(): a = a.reshape(-1, *[1]*(x.dim()-1))
@@ -79,7 +79,7 @@ def add_noise(self:Schedule,
     t,           # timesteps: an int, or a LongTensor with one per sample
 )->Tensor:       # x_t
     "Forward process q(x_t | x0): sqrt(abar_t)·x0 + sqrt(1-abar_t)·eps."
-    sa, s1a = _coefs(self.abar64[torch.as_tensor(t, dtype=torch.long).cpu()], x0)
+    sa, s1a = noise_coefs(self.abar64[torch.as_tensor(t, dtype=torch.long).cpu()], x0)
     return sa*x0 + s1a*eps
 
 # %% ../nbs/06_diffusion.ipynb #5b8f2b68
@@ -101,8 +101,8 @@ def ddim_step(
     clip_x0=False,     # clamp x0_hat to [-1, 1] and re-derive eps from it: a bool or one bool per sample
 )->tuple[Tensor,Tensor]: # (states at the target level, x0_hat)
     "One deterministic DDIM (eta = 0) move of `x` from level `abar_t` to `abar_next`."
-    sa, s1a = _coefs(abar_t, x)
-    sn, s1n = _coefs(abar_next, x)
+    sa, s1a = noise_coefs(abar_t, x)
+    sn, s1n = noise_coefs(abar_next, x)
     x0 = (x - s1a*eps)/sa
     if clip_x0 is not False:
         c = torch.as_tensor(clip_x0, device=x.device).bool()
@@ -342,7 +342,7 @@ def classifier_guidance(
     def guide(eps_fn):
         def f(x, t, **cond):
             eps = eps_fn(x, t, **{k: v for k, v in cond.items() if k not in keys})
-            _, s1a = _coefs(sched.abar64[t.cpu()], x)
+            _, s1a = noise_coefs(sched.abar64[t.cpu()], x)
             return eps - scale*s1a*grad_fn(x, t, eps, **cond)
         return _inherit(f, eps_fn, needs_grad=True)
     return guide
@@ -368,7 +368,7 @@ BLOCK_ROWS = 16   # rows per GEMM of a batch-invariant linear layer
 _NATIVE = dict(conv2d=F.conv2d, linear=F.linear, group_norm=F.group_norm)
 
 def _two(v)->list: return [v, v] if isinstance(v, int) else list(v)
-def _one_by_one(fn:Callable, *xs:Tensor)->Tensor:
+def one_by_one(fn:Callable, *xs:Tensor)->Tensor:
     "fn over the batch one image at a time (the same slot of every tensor in `xs`), concatenated."
     return torch.cat([fn(*(x[i:i+1] for x in xs)) for i in range(len(xs[0]))])
 def _wants_grad(*ts)->bool: return torch.is_grad_enabled() and any(t is not None and t.requires_grad for t in ts)
@@ -418,7 +418,7 @@ def _bi_conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups
               and not isinstance(padding, str))
     if onednn and not _wants_grad(input, weight, bias): return _dnn_conv(input, weight, bias, stride, padding, dilation, groups)
     if onednn and groups == 1 and _two(dilation) == [1, 1]: return _DnnConv.apply(input, weight, bias, stride, padding)
-    return _one_by_one(native, input.contiguous())
+    return one_by_one(native, input.contiguous())
 
 def _bi_linear(input, weight, bias=None):
     if input.dim() < 2: return _NATIVE['linear'](input, weight, bias)
