@@ -14,12 +14,12 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from tqdm import tqdm
 from .core import cache_dir, config_key, get_device, save_torch, seed_everything
-from .data import Benchmark, Split, check_images
+from .data import Benchmark, Split, as_float01, check_images, iter_batches
 
 # %% auto #0
-__all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'BasicBlock', 'SmallResNet', 'extract',
-           'augment', 'accuracy', 'train_classifier', 'classifier_path', 'load_classifier', 'get_classifier',
-           'quick_classifier', 'ResNet50']
+__all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'BasicBlock', 'SmallResNet', 'check_input',
+           'check_labels', 'extract', 'augment', 'classifier_config', 'accuracy', 'train_classifier', 'classifier_path',
+           'load_classifier', 'get_classifier', 'quick_classifier', 'ResNet50']
 
 # %% ../nbs/02_classifiers.ipynb #ff0ecf50
 class BasicBlock(nn.Module):
@@ -34,8 +34,18 @@ class BasicBlock(nn.Module):
 # %% ../nbs/02_classifiers.ipynb #6ff91322
 class SmallResNet(nn.Module):
     "ResNet with a 3x3 stem; takes images in [0, 1] and normalises them with `mean`/`std`."
-    def __init__(self, num_classes:int, in_channels:int=1, widths=(16, 32, 64), blocks:int=1, mean=0.286, std=0.353):
+    def __init__(self,
+        num_classes:int,              # outputs of the head
+        in_channels:int=1,            # image channels
+        widths=(16, 32, 64),          # channels of each stage
+        blocks:int=1,                 # residual blocks per stage
+        mean=0.286,                   # normalisation mean (one value, or one per channel)
+        std=0.353,                    # normalisation standard deviation (likewise)
+        input_shape:tuple|None=None,  # (C, H, W) of the images it is trained on; None: any size
+    ):
         super().__init__()
+        if input_shape is not None and input_shape[0] != in_channels:
+            raise ValueError(f'input_shape {tuple(input_shape)} disagrees with in_channels={in_channels}')
         self.register_buffer('mean', torch.tensor(mean, dtype=torch.float32).reshape(-1, 1, 1))
         self.register_buffer('std', torch.tensor(std, dtype=torch.float32).reshape(-1, 1, 1))
         layers, ni = [nn.Conv2d(in_channels, widths[0], 3, 1, 1, bias=False), nn.BatchNorm2d(widths[0]), nn.ReLU()], widths[0]
@@ -44,25 +54,61 @@ class SmallResNet(nn.Module):
         self.body = nn.Sequential(*layers, nn.AdaptiveAvgPool2d(1), nn.Flatten())
         self.fc = nn.Linear(ni, num_classes)
         self.num_classes, self.in_channels = num_classes, in_channels
+        self.input_shape = None if input_shape is None else tuple(input_shape)
     def features(self, x): return self.body((x - self.mean)/self.std)
     def forward(self, x): return self.fc(self.features(x))
+
+# %% ../nbs/02_classifiers.ipynb #addca738
+def check_input(
+    model:nn.Module|None,  # the classifier (its `in_channels`, and `input_shape` when set); None checks the images only
+    x,                     # a `Split` (in memory or lazy) or images N x C x H x W
+    what:str|None=None,    # name used in messages; default: the split's name
+):                         # `x`, a tensor as `check_images` returns it
+    "Refuse an empty source, float images outside [0, 1], and images whose channels or size the classifier does not take."
+    what = what or (f'split {x.name!r}' if isinstance(x, Split) else 'images')
+    if not isinstance(x, Split): x = check_images(x, what=what)
+    if len(x) == 0: raise ValueError(f'{what} is empty: there are no images to use')
+    if not isinstance(x, Split) and x.is_floating_point(): as_float01(x, what)   # a Split checked its range when built
+    shape = tuple(x.image_shape if isinstance(x, Split) else x.shape[1:])
+    c, want = getattr(model, 'in_channels', None), getattr(model, 'input_shape', None)
+    if c is not None and shape[0] != c:
+        raise ValueError(f"{what}: {shape[0]} channels, expected {c} (the classifier's in_channels; images must be N x C x H x W)")
+    if want is not None and shape[1:] != tuple(want[1:]):
+        h, w = want[1:]
+        raise ValueError(f'{what}: images of {shape[1]} x {shape[2]} pixels, but the classifier takes {h} x {w} (its input_shape '
+                         f'{tuple(want)}): resize or centre-crop them to {h} x {w} first, e.g. '
+                         f'torchvision.transforms.functional.resize(x, [{h}, {w}], antialias=True)')
+    return x
+
+# %% ../nbs/02_classifiers.ipynb #de409bd6
+def check_labels(
+    labels,             # integer class labels
+    num_classes:int,    # they must lie in 0..num_classes-1
+    what:str='labels',  # name used in messages (say which split)
+):
+    "Refuse class labels outside 0..num_classes-1 (e.g. -1, the OOD label), naming the bad values."
+    labels = torch.as_tensor(labels)
+    bad = (labels < 0) | (labels >= num_classes)
+    if bad.any():
+        vals, counts = labels[bad].unique(return_counts=True)
+        raise ValueError(f'{what}: {int(bad.sum())} labels outside 0..{num_classes - 1}, {dict(zip(vals.tolist(), counts.tolist()))} '
+                         f'(label: count); training needs the ID class indices (-1 marks OOD images)')
 
 # %% ../nbs/02_classifiers.ipynb #4a81bce4
 @torch.inference_mode()
 def extract(
-    model:nn.Module,        # classifier following the contract above
-    x,                      # a `Split`, uint8 images, or float images in [0, 1]
-    batch_size:int=512,
-    device=None,
-)->tuple:                   # (logits, features), float32 on the CPU
-    "Logits and penultimate features of every image."
-    imgs = x.images if isinstance(x, Split) else check_images(x)
+    model:nn.Module,     # classifier following the contract above
+    x,                   # a `Split` (in memory or lazy), uint8 images, or float images in [0, 1]
+    batch_size:int=512,  # images per forward pass
+    device=None,         # default: the model's device
+    workers:int=0,       # DataLoader worker processes reading a lazy split
+)->tuple:                # (logits, features), float32 on the CPU
+    "Logits and penultimate features of every image, read `batch_size` images at a time."
+    x, what = check_input(model, x), f'split {x.name!r}' if isinstance(x, Split) else 'images'
     device = device or next(model.parameters()).device
     logits, feats = [], []
-    for i in range(0, len(imgs), batch_size):
-        b = imgs[i:i+batch_size].to(device)
-        b = b.float()/255 if b.dtype == torch.uint8 else b.float()
-        f = model.features(b); feats.append(f.float().cpu()); logits.append(model.fc(f).float().cpu())
+    for b, _, _ in iter_batches(x, batch_size, workers):
+        f = model.features(as_float01(b, what).to(device)); feats.append(f.float().cpu()); logits.append(model.fc(f).float().cpu())
     return torch.cat(logits), torch.cat(feats)
 
 # %% ../nbs/02_classifiers.ipynb #09ace162
@@ -80,45 +126,70 @@ def augment(x:torch.Tensor, pad:int=2, flip:bool=True, generator=None)->torch.Te
     return out
 
 # %% ../nbs/02_classifiers.ipynb #aa010255
-CLASSIFIER_DEFAULTS = dict(widths=(16, 32, 64), blocks=2, epochs=8, batch_size=128, lr=0.1, wd=5e-4, flip=True)
+CLASSIFIER_DEFAULTS = dict(widths=(16, 32, 64), blocks=2, epochs=8, batch_size=128, lr=0.1, wd=5e-4, flip=None)
 
+def classifier_config(
+    bench:Benchmark,  # the benchmark trained on; its `info['flip']` is the flip default
+    **cfg,            # overrides of `CLASSIFIER_DEFAULTS`
+)->dict:              # every option, `flip` resolved to a bool
+    "The training configuration for `bench`: `CLASSIFIER_DEFAULTS` updated with `cfg`, the flip default resolved."
+    unknown = sorted(set(cfg) - set(CLASSIFIER_DEFAULTS))
+    if unknown: raise TypeError(f'unknown classifier option(s) {unknown}; the options (with defaults) are {CLASSIFIER_DEFAULTS}')
+    cfg = {**CLASSIFIER_DEFAULTS, **cfg}
+    if cfg['flip'] is None: cfg['flip'] = bool(bench.info.get('flip', False))
+    return cfg
+
+# %% ../nbs/02_classifiers.ipynb #c2e9185b
 def _run_epoch(model, opt, sched, x, y, bs, flip, gen, device, pbar):
     model.train()
     for idx in torch.randperm(len(x), generator=gen).split(bs):
-        xb = augment(x[idx].float()/255, flip=flip, generator=gen).to(device).contiguous(memory_format=torch.channels_last)
+        xb = augment(as_float01(x[idx], 'training images'), flip=flip, generator=gen).to(device).contiguous(memory_format=torch.channels_last)
         loss = F.cross_entropy(model(xb), y[idx].to(device))
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
         pbar.update(1); pbar.set_postfix(loss=f'{loss.item():.3f}')
 
 # %% ../nbs/02_classifiers.ipynb #98a1c204
 @torch.inference_mode()
-def accuracy(model, split:Split, batch_size:int=1024)->float:
+def accuracy(
+    model,                # classifier following the contract above
+    split:Split,          # a labelled split (in memory or lazy)
+    batch_size:int=1024,  # images per forward pass
+)->float:
     "Top-1 accuracy of `model` on a labelled split."
     model.eval()
     logits, _ = extract(model, split, batch_size)
     return (logits.argmax(1) == split.labels).float().mean().item()
 
+# %% ../nbs/02_classifiers.ipynb #ca307e29
+def _check_train(bench:Benchmark):
+    "Refuse, before training, a train split that cannot train a classifier (checked by `check_input` and `check_labels`)."
+    what = f'benchmark {bench.name!r}: split {bench.train.name!r}'
+    if bench.train.is_lazy: raise ValueError(f'{what} is lazy; train_classifier trains from memory: dataclasses.replace(bench, train=bench.train.load())')
+    check_input(None, bench.train, what)
+    check_labels(bench.train.labels, bench.num_classes, what)
+
 # %% ../nbs/02_classifiers.ipynb #48f2e071
 def train_classifier(
-    bench:Benchmark,       # trains on `bench.train`
-    seed:int=0,
+    bench:Benchmark,       # trains on `bench.train` (in memory)
+    seed:int=0,            # seeds the weights and the batch order
     root=None,             # cache directory
-    device=None,
-    progress:bool=True,
+    device=None,           # default: CUDA if available
+    progress:bool=True,    # show a progress bar
     callback=None,         # callback(epoch) after each epoch's checkpoint; may raise to stop
     **cfg,                 # overrides of `CLASSIFIER_DEFAULTS`
 )->SmallResNet:
     "Train (or resume) a `SmallResNet` on a benchmark's ID train split; returns it in eval mode with `.info`."
-    cfg = {**CLASSIFIER_DEFAULTS, **cfg}; device = get_device(device)
+    cfg = classifier_config(bench, **cfg); device = get_device(device); _check_train(bench)
     path = classifier_path(bench, seed, root, **cfg); part = path.with_suffix('.partial.pt')
     seed_everything(seed)
-    model = SmallResNet(bench.num_classes, bench.image_shape[0], cfg['widths'], cfg['blocks']).to(device).to(memory_format=torch.channels_last)
+    model = SmallResNet(bench.num_classes, bench.image_shape[0], cfg['widths'], cfg['blocks'], input_shape=bench.image_shape)
+    model = model.to(device).to(memory_format=torch.channels_last)
     opt = torch.optim.SGD(model.parameters(), lr=cfg['lr'], momentum=0.9, nesterov=True, weight_decay=cfg['wd'])
     steps = -(-len(bench.train)//cfg['batch_size'])
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, cfg['lr'], total_steps=cfg['epochs']*steps)
     start, elapsed = 0, 0.
     if part.exists():
-        ck = torch.load(part, weights_only=False)
+        ck = torch.load(part, weights_only=True)
         for o, k in ((model, 'model'), (opt, 'opt'), (sched, 'sched')): o.load_state_dict(ck[k])
         start, elapsed = ck['epoch'], ck['elapsed']
     with tqdm(total=cfg['epochs']*steps, initial=start*steps, disable=not progress, desc=f'{bench.name} classifier') as pbar:
@@ -131,28 +202,47 @@ def train_classifier(
             if callback is not None: callback(ep + 1)
     model.eval()
     info = dict(benchmark=bench.name, seed=seed, config=cfg, train_seconds=elapsed, device=str(device),
+                input_shape=list(bench.image_shape), train_fingerprint=bench.train.fingerprint(),
                 val_acc=accuracy(model, bench.val), test_acc=accuracy(model, bench.test))
     save_torch(dict(model=model.state_dict(), info=info), path); part.unlink(missing_ok=True)
     model.info = info
     return model
 
 # %% ../nbs/02_classifiers.ipynb #1ddf1705
-def classifier_path(bench:Benchmark, seed:int=0, root=None, **cfg)->Path:
-    "Cache path of the classifier trained on `bench` with `seed` and configuration `cfg`."
-    cfg = {**CLASSIFIER_DEFAULTS, **cfg}
-    return cache_dir(root, 'classifiers')/f'{bench.name}-s{seed}-{config_key({**cfg, "widths": list(cfg["widths"])})}.pt'
+def classifier_path(
+    bench:Benchmark,  # its name and the fingerprint of its train split enter the key
+    seed:int=0,       # training seed
+    root=None,        # cache directory
+    **cfg,            # overrides of `CLASSIFIER_DEFAULTS`
+)->Path:
+    "Cache path of the classifier trained on `bench.train` with `seed` and configuration `cfg`."
+    cfg = classifier_config(bench, **cfg)
+    key = config_key({**cfg, "widths": list(cfg["widths"])})
+    return cache_dir(root, 'classifiers')/f'{bench.name}-s{seed}-{key}-{bench.train.fingerprint()}.pt'
 
-def load_classifier(path, device=None)->SmallResNet:
-    "Load a classifier checkpoint written by `train_classifier`."
+# %% ../nbs/02_classifiers.ipynb #f53aa392
+def load_classifier(
+    path,         # a checkpoint written by `train_classifier`
+    device=None,  # default: CUDA if available
+)->SmallResNet:   # in eval mode, with `.info` and `.input_shape`
+    "Load a classifier checkpoint written by `train_classifier` (tensors and plain data only)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'no classifier checkpoint at {path}; train one with `train_classifier`')
-    ck = torch.load(path, map_location='cpu', weights_only=False); info = ck['info']; cfg = info['config']
+    ck = torch.load(path, map_location='cpu', weights_only=True); info = ck['info']; cfg = info['config']
     sd = ck['model']; nc, ci = sd['fc.weight'].shape[0], sd['body.0.weight'].shape[1]
-    model = SmallResNet(nc, ci, cfg['widths'], cfg['blocks']); model.load_state_dict(sd)
+    model = SmallResNet(nc, ci, cfg['widths'], cfg['blocks'], input_shape=info.get('input_shape')); model.load_state_dict(sd)
     model.info = info
     return model.to(get_device(device)).eval()
 
-def get_classifier(bench:Benchmark, seed:int=0, root=None, device=None, progress:bool=True, **cfg)->SmallResNet:
+# %% ../nbs/02_classifiers.ipynb #01d02f2e
+def get_classifier(
+    bench:Benchmark,      # trains on `bench.train` if no cached model matches
+    seed:int=0,           # training seed
+    root=None,            # cache directory
+    device=None,          # default: CUDA if available
+    progress:bool=True,   # show a progress bar while training
+    **cfg,                # overrides of `CLASSIFIER_DEFAULTS`
+)->SmallResNet:
     "The cached classifier for `bench`, trained first if needed."
     path = classifier_path(bench, seed, root, **cfg)
     if path.exists(): return load_classifier(path, device)
@@ -161,22 +251,33 @@ def get_classifier(bench:Benchmark, seed:int=0, root=None, device=None, progress
 # %% ../nbs/02_classifiers.ipynb #4cc464a6
 QUICK_CLASSIFIER = dict(widths=(8, 16, 32), blocks=1, epochs=2)
 
-def quick_classifier(bench:Benchmark, seed:int=0, root=None, device=None)->SmallResNet:
+def quick_classifier(
+    bench:Benchmark,  # trains on `bench.train`
+    seed:int=0,       # training seed
+    root=None,        # cache directory
+    device=None,      # default: CUDA if available
+    **cfg,            # overrides of `QUICK_CLASSIFIER` and `CLASSIFIER_DEFAULTS` (flip, epochs, ...)
+)->SmallResNet:
     "A small, fast-to-train classifier for tests and demos (cached)."
-    return get_classifier(bench, seed, root, device, progress=False, **QUICK_CLASSIFIER)
+    return get_classifier(bench, seed, root, device, progress=False, **{**QUICK_CLASSIFIER, **cfg})
 
 # %% ../nbs/02_classifiers.ipynb #e858bd9c
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 
 class ResNet50(nn.Module):
     "torchvision ResNet-50 behind the diffood classifier contract."
-    def __init__(self, weights=None, num_classes:int=1000):
+    def __init__(self,
+        weights=None,                  # a local checkpoint path or state dict; None: random weights
+        num_classes:int=1000,          # outputs of the head
+        input_shape:tuple=(3, 224, 224),  # (C, H, W) the detectors require; None: any size
+    ):
         super().__init__()
         import torchvision
         self.net = torchvision.models.resnet50(weights=None, num_classes=num_classes)
         self.register_buffer('mean', torch.tensor(IMAGENET_MEAN).reshape(3, 1, 1))
         self.register_buffer('std', torch.tensor(IMAGENET_STD).reshape(3, 1, 1))
         self.num_classes, self.in_channels = num_classes, 3
+        self.input_shape = None if input_shape is None else tuple(input_shape)
         if weights is not None: self.net.load_state_dict(_resnet_state_dict(weights, self.net))
     @property
     def fc(self): return self.net.fc

@@ -11,8 +11,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
-from .data import Benchmark, Split, check_images
-from .classifiers import extract
+from .data import Benchmark, Split, as_float01, iter_batches
+from .classifiers import check_input, check_labels, extract
 
 # %% auto #0
 __all__ = ['METHOD_MODULES', 'Detector', 'FeatureDetector', 'register_detector', 'list_detectors', 'get_detector', 'MSP', 'MLS',
@@ -41,16 +41,14 @@ class Detector:
 # %% ../nbs/04_detectors.ipynb #32652a06
 def _device(model): return next(model.parameters()).device if model is not None else torch.device('cpu')
 
+def _num_classes(model)->int: return getattr(model, 'num_classes', None) or model.fc.out_features
+
 @patch
 def _images(self:Detector, x)->Tensor:
     "`x` checked against the classifier, as float images in [0, 1] on its device."
-    if isinstance(x, Split): x = x.images
-    x = check_images(x, channels=getattr(self.model, 'in_channels', None), what=f'{self.name} input')
-    x = x.float()/255 if x.dtype == torch.uint8 else x.float()
-    if x.numel() and (x.min() < 0 or x.max() > 1):
-        raise ValueError(f'{self.name} input: float images must lie in [0, 1], got values in [{x.min():.3g}, {x.max():.3g}]; '
-                         'pass uint8 images, or map [-1, 1] images with (x + 1)/2')
-    return x.to(_device(self.model))
+    what = f'{self.name} input'
+    x = check_input(self.model, x.images if isinstance(x, Split) else x, what)
+    return as_float01(x, what).to(_device(self.model))
 
 @patch
 def _need_model(self:Detector):
@@ -81,15 +79,21 @@ def score(self:Detector, x)->Tensor:
     self._check_fitted()
     return self.score_images(self._images(x)).detach().double().cpu()
 
+# %% ../nbs/04_detectors.ipynb #578a9fe0
 @patch
-def score_split(self:Detector, split:Split, batch_size:int=512)->Tensor:
-    "Confidences of every image of `split`, computed `batch_size` images at a time."
-    imgs = split.images if isinstance(split, Split) else check_images(split)
-    return torch.cat([self.score(imgs[i:i+batch_size]) for i in range(0, len(imgs), batch_size)])
+def score_split(self:Detector,
+    split,               # a `Split` (in memory or lazy) or images N x C x H x W
+    batch_size:int=512,  # images per call of `score`
+    workers:int=0,       # DataLoader worker processes reading a lazy split
+)->Tensor:
+    "Confidences of every image of `split`, streamed `batch_size` images at a time."
+    self._check_fitted(); split = check_input(self.model, split)
+    return torch.cat([self.score(x) for x, _, _ in iter_batches(split, batch_size, workers)])
 
 # %% ../nbs/04_detectors.ipynb #0b3388c5
 class FeatureDetector(Detector):
     "A post-hoc detector that works from the classifier's logits and penultimate features."
+    needs_labels:bool = False   # `fit` uses the train split's class labels (checked to lie in 0..C-1)
     def fit_features(self, logits=None, feats=None, labels=None, val_logits=None, val_feats=None):
         "Learn from ID train (and val) logits, features and labels; nothing to learn here."
         return self._fitted()
@@ -100,16 +104,25 @@ class FeatureDetector(Detector):
 
 # %% ../nbs/04_detectors.ipynb #f8d2127c
 @patch
-def fit(self:FeatureDetector, train:Split|None=None, val:Split|None=None, batch_size:int=512):
+def fit(self:FeatureDetector,
+    train:Split|None=None,  # the ID train split (labelled when `needs_labels`)
+    val:Split|None=None,    # the ID validation split
+    batch_size:int=512,     # images per forward pass
+    workers:int=0,          # DataLoader worker processes reading a lazy split
+):
     "Extract the features of the splits in `fit_on` and `fit_features` on them."
     if not self.fit_on: return self._fitted()
     self._need_model()
     given = dict(train=train, val=val)
     missing = [s for s in self.fit_on if given[s] is None]
     if missing: raise ValueError(f"{self.name} fits on the ID {' and '.join(missing)} split: call .fit(bench.train, bench.val)")
-    tr = extract(self.model, train, batch_size) if 'train' in self.fit_on else (None, None)
-    va = extract(self.model, val, batch_size) if 'val' in self.fit_on else (None, None)
-    return self.fit_features(*tr, train.labels if train is not None else None, *va)
+    for s in self.fit_on: check_input(self.model, given[s], f'{self.name} fit: the {s} split' + (f' {given[s].name!r}' if isinstance(given[s], Split) else ''))
+    if self.needs_labels:
+        if not isinstance(train, Split): raise TypeError(f'{self.name} learns from the class labels: fit it on a labelled Split (bench.train)')
+        check_labels(train.labels, _num_classes(self.model), f'{self.name} fit: split {train.name!r}')
+    tr = extract(self.model, train, batch_size, workers=workers) if 'train' in self.fit_on else (None, None)
+    va = extract(self.model, val, batch_size, workers=workers) if 'val' in self.fit_on else (None, None)
+    return self.fit_features(*tr, train.labels if isinstance(train, Split) else None, *va)
 
 # %% ../nbs/04_detectors.ipynb #7f9fe992
 _DETECTORS = {}
@@ -203,6 +216,7 @@ def _sq_mahalanobis(x:Tensor, means:Tensor, prec:Tensor)->Tensor:
 
 def _class_means(feats:Tensor, labels:Tensor, num_classes:int)->Tensor:
     if labels is None: raise ValueError('class means need the labels of the training features')
+    check_labels(labels, num_classes, 'the labels of the training features')
     missing = [c for c in range(num_classes) if not (labels == c).any()]
     if missing: raise ValueError(f'no training features for classes {missing}; every class needs at least one')
     return torch.stack([feats[labels == c].double().mean(0) for c in range(num_classes)])
@@ -211,7 +225,7 @@ def _class_means(feats:Tensor, labels:Tensor, num_classes:int)->Tensor:
 @register_detector('mds')
 class MDS(FeatureDetector):
     "Minus the smallest squared Mahalanobis distance to a class mean, with a shared covariance (Lee et al., 2018)."
-    fit_on = ('train',)
+    fit_on, needs_labels = ('train',), True
     def fit_features(self, logits=None, feats=None, labels=None, val_logits=None, val_feats=None):
         self.means = _class_means(feats, labels, logits.shape[1])
         self.precision = _precision(feats.double() - self.means[labels])
@@ -271,12 +285,21 @@ class ViM(FeatureDetector):
         self._check_fitted()
         return _energy(logits) - self.alpha*((feats.double() - self.u) @ self.NS).norm(dim=1)
 
+# %% ../nbs/04_detectors.ipynb #2f83b5db
+def _check_percentile(name:str, p)->float:
+    "`p` if it is a percentile in (1, 100]; a fraction or a value above 100 is refused."
+    if not isinstance(p, (int, float, np.number)) or not 1 < p <= 100:
+        raise ValueError(f'{name}: percentile={p!r} must lie in (1, 100]{" (it looks like a fraction)" if isinstance(p, (int, float)) and 0 <= p <= 1 else ""}: '
+                         'pass 90 for the 90th percentile')
+    return float(p)
+
 # %% ../nbs/04_detectors.ipynb #068ff090
 @register_detector('react')
 class ReAct(FeatureDetector):
     "Energy of the logits after clipping the features at a percentile of ID-val activations (Sun et al., 2021)."
     defaults = dict(percentile=90.)
     fit_on = ('val',)
+    def __init__(self, model=None, **options): super().__init__(model, **options); _check_percentile(self.name, self.percentile)
     def fit_features(self, logits=None, feats=None, labels=None, val_logits=None, val_feats=None):
         if val_feats is None: raise ValueError('react fits its threshold on ID validation features: pass val_feats')
         self.threshold = float(np.percentile(val_feats.double().numpy(), self.percentile))
@@ -288,7 +311,7 @@ class ReAct(FeatureDetector):
 # %% ../nbs/04_detectors.ipynb #0a55c55b
 def ash_b(feats:Tensor, percentile:float=90.)->Tensor:
     "ASH-B: the top `k` activations of each row replaced by row-sum / k, the rest zeroed."
-    D = feats.shape[1]; k = max(1, D - int(np.round(D*percentile/100)))
+    D = feats.shape[1]; k = max(1, D - int(np.round(D*_check_percentile('ash_b', percentile)/100)))
     top = feats.topk(k, dim=1).indices
     return torch.zeros_like(feats).scatter_(1, top, (feats.sum(1, keepdim=True)/k).expand(-1, k))
 
@@ -296,6 +319,7 @@ def ash_b(feats:Tensor, percentile:float=90.)->Tensor:
 class ASH(FeatureDetector):
     "Energy of the logits of ASH-B-shaped features (Djurisic et al., 2023)."
     defaults = dict(percentile=90.)
+    def __init__(self, model=None, **options): super().__init__(model, **options); _check_percentile(self.name, self.percentile)
     def score_features(self, logits, feats):
         self._need_model()
         return _head_energy(self.model, ash_b(feats, self.percentile))
@@ -315,20 +339,27 @@ def _check_models(detectors:dict, model):
         if d.model is None: d.model = model
         elif d.model is not model: raise ValueError(f'detector {k!r} was built for another classifier than `model`')
 
+def _check_benchmark(detectors:dict, model, bench:Benchmark, splits:dict, fit:bool):
+    "Check, before any compute, every split the run reads against `model`, and the train labels if a detector learns from them."
+    for s, split in {**({'train': bench.train, 'val': bench.val} if fit else {}), **splits}.items(): check_input(model, split, f'split {s!r}')
+    if fit and any(getattr(d, 'needs_labels', False) for d in detectors.values()):
+        check_labels(bench.train.labels, _num_classes(model), f'{bench.name}: split {"train"!r}')
+
 # %% ../nbs/04_detectors.ipynb #42f934b7
 def score_benchmark(
     detectors:dict,       # {name: Detector}
     model,                # the classifier every detector protects
     bench:Benchmark,      # detectors fit on `bench.train` (and `bench.val`)
     splits=None,          # split names (see `Benchmark.splits`), or {name: Split}; None: every split but train
-    batch_size:int=512,
+    batch_size:int=512,   # images per forward pass
     fit:bool=True,        # fit each detector first; False to score already fitted detectors
+    workers:int=0,        # DataLoader worker processes reading lazy splits
 )->dict:                  # {detector name: {split name: confidences as a NumPy array}}
     "Fit and score every detector on the benchmark, extracting each split's features once."
-    splits = _pick_splits(bench, splits); _check_models(detectors, model)
+    splits = _pick_splits(bench, splits); _check_models(detectors, model); _check_benchmark(detectors, model, bench, splits, fit)
     fdets = {k: d for k, d in detectors.items() if isinstance(d, FeatureDetector)}
     cache = {}
-    def lf_of(s): return cache[id(s)] if id(s) in cache else cache.setdefault(id(s), extract(model, s, batch_size))
+    def lf_of(s): return cache[id(s)] if id(s) in cache else cache.setdefault(id(s), extract(model, s, batch_size, workers=workers))
     for k, d in (detectors.items() if fit else []):
         if k not in fdets: d.fit(bench.train, bench.val); continue
         tr = lf_of(bench.train) if 'train' in d.fit_on else (None, None)
@@ -339,6 +370,6 @@ def score_benchmark(
     for s, split in splits.items():
         lf = lf_of(split) if fdets else None
         for k, d in detectors.items():
-            out[k][s] = (d.score_features(*lf) if k in fdets else d.score_split(split, batch_size)).detach().cpu().numpy()
+            out[k][s] = (d.score_features(*lf) if k in fdets else d.score_split(split, batch_size, workers)).detach().cpu().numpy()
         cache.pop(id(split), None)
     return out

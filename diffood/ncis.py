@@ -249,7 +249,7 @@ def synthesize(
 
 # %% ../nbs/12_ncis.ipynb #96455c90
 def train_with_outliers(
-    clf:nn.Module, images:Tensor, labels:Tensor,   # the classifier and its ID training split (uint8 images)
+    clf:nn.Module, images:Tensor, labels:Tensor,   # the classifier and its ID training split (uint8, or float in [0, 1])
     outliers:Tensor,                               # float outlier images in [0, 1]
     epochs:int=1, beta:float=1., lr:float=0.01, batch_size:int=128, wd:float=5e-4, flip:bool=True,
     seed:int=0, progress:bool=False,
@@ -257,6 +257,7 @@ def train_with_outliers(
     "Fine-tune a copy of `clf` with cross-entropy on ID images plus beta x an energy loss that separates ID from outliers."
     if not outliers.is_floating_point() or outliers.min() < 0 or outliers.max() > 1:
         raise ValueError('outliers must be float images in [0, 1], e.g. the output of `synthesize`.')
+    if images.is_floating_point(): as_float01(images, 'ID training images')   # refuses [0, 255] floats before any training
     torch.manual_seed(seed); g = torch.Generator().manual_seed(seed)
     model, head = copy.deepcopy(clf).train(), nn.Linear(1, 2)
     dev = next(model.parameters()).device; head.to(dev)
@@ -268,7 +269,7 @@ def train_with_outliers(
         for ep in range(epochs):
             for b in torch.randperm(len(images), generator=g).split(batch_size):
                 o = torch.randint(0, len(outliers), (len(b),), generator=g)[:len(b) if beta else 0]   # beta 0: ID only
-                x = augment(torch.cat([images[b].float()/255, outliers[o].float()]), flip=flip, generator=g).to(dev)
+                x = augment(torch.cat([as_float01(images[b]), outliers[o].float()]), flip=flip, generator=g).to(dev)
                 logits = model(x); n = len(b)
                 target = torch.cat([torch.ones(n), torch.zeros(len(o))]).long().to(dev)
                 l_ce = F.cross_entropy(logits[:n], labels[b].to(dev))
