@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
-__all__ = ['RUNNER_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'run_paths', 'run_experiment', 'write_results',
-           'index_figures', 'param_grid', 'run_batch', 'run_cli', 'diffood_run']
+__all__ = ['RUNNER_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths', 'run_experiment',
+           'write_results', 'index_figures', 'param_grid', 'run_batch', 'run_cli', 'diffood_run']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -47,9 +47,17 @@ def default_tag(params:dict, defaults:dict)->str:
     tag = '_'.join(f'{k}-{v}' for k, v in diff.items() if isinstance(v, (int, float, str)) and len(str(v)) <= 16)
     return (tag + '_' if tag else '') + config_key(diff, 6)
 
+def bench_slug(benchmark:str)->str:
+    "The folder name of a benchmark's runs: its name, or the stem of a JSON description's path."
+    b = str(benchmark)
+    if b.endswith('.json'): return Path(b).stem
+    if '/' in b or '\\' in b or b in ('', '.', '..'):
+        raise ValueError(f'benchmark {b!r} is neither a registered name nor a .json description')
+    return b
+
 def run_paths(runs_dir, benchmark:str, experiment:str, tag:str)->tuple:
     "(executed notebook, run folder) of a run."
-    d = Path(runs_dir)/benchmark/experiment
+    d = Path(runs_dir)/bench_slug(benchmark)/experiment
     return d/f'{tag}.ipynb', d/tag
 
 # %% ../nbs/05_runner.ipynb #aae81159
