@@ -179,7 +179,7 @@ def train_diffusion(
     seed_everything(seed)
     model, ema, opt, lrs = _init(bench, conditional, cfg, device)
     step, elapsed, losses = 0, 0., []
-    if part.exists(): step, elapsed, losses = _restore(torch.load(part, map_location='cpu', weights_only=False), model, ema, opt, lrs)
+    if part.exists(): step, elapsed, losses = _restore(torch.load(part, map_location='cpu', weights_only=True), model, ema, opt, lrs)
     sched, null = Schedule(T=cfg['T'], beta_start=cfg['beta_start'], beta_end=cfg['beta_end']), bench.num_classes if conditional else None
     x, y = bench.train.images.to(device), bench.train.labels.to(device)
     budget, e0, t0 = 60*cfg['max_minutes'] if cfg['max_minutes'] else float('inf'), elapsed, time.time()
@@ -211,7 +211,7 @@ def load_diffusion(path, device=None, ema:bool=True)->UNet2DModel:
     "Load a model written by `train_diffusion` (the EMA weights, or the online ones with `ema=False`), in eval mode."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'no diffusion checkpoint at {path}; train one with `train_diffusion`')
-    ck = torch.load(path, map_location='cpu', weights_only=False); info = ck['info']
+    ck = torch.load(path, map_location='cpu', weights_only=True); info = ck['info']   # tensors and plain data only: no code runs
     model = make_unet(info['num_classes'] if info['conditional'] else None, info['image_shape'], **info['config'])
     model.load_state_dict(ck['ema' if ema else 'model']); model.info = info
     return model.to(get_device(device)).eval()
