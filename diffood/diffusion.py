@@ -34,12 +34,12 @@ class Schedule:
         beta_end:float=0.02,     # last beta
         kind:str='linear',       # 'linear', 'scaled_linear' (linear in sqrt(beta): latent diffusion, SD) or 'cosine'
     ):
+        self.kind = kind if betas is None else 'given'
         if betas is None:
             if kind == 'linear': betas = torch.linspace(beta_start, beta_end, T, dtype=torch.float64)
             elif kind == 'scaled_linear': betas = torch.linspace(beta_start**.5, beta_end**.5, T, dtype=torch.float64)**2
             elif kind == 'cosine': betas = cosine_betas(T)
             else: raise ValueError(f"unknown schedule kind {kind!r}: use 'linear', 'scaled_linear', 'cosine' or give betas")
-        self.kind = kind if betas is None else 'given'
         self.betas = torch.as_tensor(betas, dtype=torch.float64).flatten().cpu()
         self.abar64 = torch.cumprod(1 - self.betas, 0)
 
