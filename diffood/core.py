@@ -12,8 +12,8 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['cache_dir', 'atomic_write', 'save_torch', 'save_json', 'save_text', 'load_json', 'config_key', 'fingerprint',
-           'seed_everything', 'get_device']
+__all__ = ['cache_dir', 'atomic_write', 'save_torch', 'save_json', 'save_text', 'load_json', 'json_default', 'config_key',
+           'fingerprint', 'seed_everything', 'get_device']
 
 # %% ../nbs/00_core.ipynb #e6f9b3bd
 def cache_dir(
@@ -52,7 +52,7 @@ def save_torch(obj, path:str|Path):
 
 def save_json(obj, path:str|Path, indent:int=1):
     "Write `obj` as JSON to `path` atomically."
-    with atomic_write(path, 'w') as f: json.dump(obj, f, indent=indent, default=_json_default)
+    with atomic_write(path, 'w') as f: json.dump(obj, f, indent=indent, default=json_default)
     return Path(path)
 
 def save_text(txt:str, path:str|Path):
@@ -64,7 +64,8 @@ def load_json(path:str|Path):
     "Read a JSON file."
     return json.loads(Path(path).read_text())
 
-def _json_default(o):
+def json_default(o):
+    "JSON for what `json` cannot write itself: NumPy numbers, arrays and tensors (as lists), paths."
     if isinstance(o, (np.integer,)): return int(o)
     if isinstance(o, (np.floating,)): return float(o)
     if isinstance(o, (np.ndarray, torch.Tensor)): return o.tolist()
@@ -74,7 +75,7 @@ def _json_default(o):
 # %% ../nbs/00_core.ipynb #fcc76194
 def config_key(cfg:dict, n:int=10)->str:
     "A short stable hash of a JSON-able configuration."
-    s = json.dumps(cfg, sort_keys=True, default=_json_default)
+    s = json.dumps(cfg, sort_keys=True, default=json_default)
     return hashlib.sha1(s.encode()).hexdigest()[:n]
 
 # %% ../nbs/00_core.ipynb #8a4c2cd6

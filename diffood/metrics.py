@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 import matplotlib.pyplot as plt
 from sklearn import metrics as skm
-from .core import atomic_write, save_text, _json_default
+from .core import atomic_write, save_text, json_default
 
 # %% auto #0
 __all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'fuse', 'save_scores', 'load_scores',
@@ -161,7 +161,7 @@ def save_scores(
             key = f'a{len(index)}'; index.append([str(name), str(split), key])
             arrays[key] = a.detach().cpu().numpy() if isinstance(a, torch.Tensor) else np.asarray(a)
     arrays['__index__'] = np.array(json.dumps(index))
-    arrays['__meta__'] = np.array(json.dumps(meta or {}, default=_json_default))
+    arrays['__meta__'] = np.array(json.dumps(meta or {}, default=json_default))
     with atomic_write(path) as f: np.savez_compressed(f, **arrays)
     return Path(path)
 
