@@ -18,8 +18,8 @@ from .data import Benchmark, Split, as_float01, check_images, iter_batches
 
 # %% auto #0
 __all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'BasicBlock', 'SmallResNet', 'check_input',
-           'check_labels', 'extract', 'augment', 'classifier_config', 'accuracy', 'train_classifier', 'classifier_path',
-           'load_classifier', 'get_classifier', 'quick_classifier', 'ResNet50']
+           'num_classes', 'check_labels', 'extract', 'augment', 'classifier_config', 'accuracy', 'train_classifier',
+           'classifier_path', 'load_classifier', 'get_classifier', 'quick_classifier', 'ResNet50']
 
 # %% ../nbs/02_classifiers.ipynb #ff0ecf50
 class BasicBlock(nn.Module):
@@ -81,6 +81,10 @@ def check_input(
     return x
 
 # %% ../nbs/02_classifiers.ipynb #de409bd6
+def num_classes(clf)->int:
+    "The number of classes a classifier predicts (`clf.num_classes`, else the width of `clf.fc`)."
+    return getattr(clf, 'num_classes', None) or clf.fc.out_features
+
 def check_labels(
     labels,             # integer class labels
     num_classes:int,    # they must lie in 0..num_classes-1

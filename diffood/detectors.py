@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
 from .data import Benchmark, Split, as_float01, iter_batches
-from .classifiers import check_input, check_labels, extract
+from .classifiers import check_input, check_labels, extract, num_classes
 
 # %% auto #0
 __all__ = ['METHOD_MODULES', 'Detector', 'FeatureDetector', 'register_detector', 'list_detectors', 'get_detector', 'MSP', 'MLS',
@@ -40,8 +40,6 @@ class Detector:
 
 # %% ../nbs/04_detectors.ipynb #32652a06
 def _device(model): return next(model.parameters()).device if model is not None else torch.device('cpu')
-
-def _num_classes(model)->int: return getattr(model, 'num_classes', None) or model.fc.out_features
 
 @patch
 def _images(self:Detector, x)->Tensor:
@@ -119,7 +117,7 @@ def fit(self:FeatureDetector,
     for s in self.fit_on: check_input(self.model, given[s], f'{self.name} fit: the {s} split' + (f' {given[s].name!r}' if isinstance(given[s], Split) else ''))
     if self.needs_labels:
         if not isinstance(train, Split): raise TypeError(f'{self.name} learns from the class labels: fit it on a labelled Split (bench.train)')
-        check_labels(train.labels, _num_classes(self.model), f'{self.name} fit: split {train.name!r}')
+        check_labels(train.labels, num_classes(self.model), f'{self.name} fit: split {train.name!r}')
     tr = extract(self.model, train, batch_size, workers=workers) if 'train' in self.fit_on else (None, None)
     va = extract(self.model, val, batch_size, workers=workers) if 'val' in self.fit_on else (None, None)
     return self.fit_features(*tr, train.labels if isinstance(train, Split) else None, *va)
@@ -343,7 +341,7 @@ def _check_benchmark(detectors:dict, model, bench:Benchmark, splits:dict, fit:bo
     "Check, before any compute, every split the run reads against `model`, and the train labels if a detector learns from them."
     for s, split in {**({'train': bench.train, 'val': bench.val} if fit else {}), **splits}.items(): check_input(model, split, f'split {s!r}')
     if fit and any(getattr(d, 'needs_labels', False) for d in detectors.values()):
-        check_labels(bench.train.labels, _num_classes(model), f'{bench.name}: split {"train"!r}')
+        check_labels(bench.train.labels, num_classes(model), f'{bench.name}: split {"train"!r}')
 
 # %% ../nbs/04_detectors.ipynb #42f934b7
 def score_benchmark(

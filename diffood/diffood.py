@@ -133,8 +133,8 @@ def pair_distances(
     f:Tensor,               # features of one space, N x L x r x D
 )->Tensor:                  # N x L x L x r, float64
     "L1 distances between the L2-normalised features of every pair of levels, per draw."
-    f = F.normalize(f.double(), dim=-1)
-    return (f[:, :, None] - f[:, None]).abs().sum(-1)
+    f, L = F.normalize(f.double(), dim=-1), f.shape[1]
+    return torch.stack([torch.stack([(f[:, i] - f[:, j]).abs().sum(-1) for j in range(L)], 1) for i in range(L)], 1)
 
 def diffood_confidence(
     feats:dict,             # from `diffood_features` (or `DiffOOD.features`), possibly loaded from disk
@@ -147,13 +147,10 @@ def diffood_confidence(
     lv = [int(l) for l in feats['levels']]; d = lv[-1] if deepest is None else int(deepest)
     if d not in lv[1:]: raise ValueError(f'deepest level {d} is not one of the saved deep levels {lv[1:]}')
     n = lv.index(d) + 1
-    if space in feats:
-        f = F.normalize(feats[space].double(), dim=-1)[:, :n]                   # N x levels up to d x r x D
-        dist = lambda i, j: (f[:, i] - f[:, j]).abs().sum(-1).mean(-1)          # L1, averaged over draws
-    elif f'{space}_dist' in feats:
-        D = torch.as_tensor(feats[f'{space}_dist'])
-        dist = lambda i, j: D[:, i, j].mean(-1)
+    if space in feats: D = pair_distances(torch.as_tensor(feats[space])[:, :n])    # N x levels up to d x same x r
+    elif f'{space}_dist' in feats: D = torch.as_tensor(feats[f'{space}_dist'])
     else: raise ValueError(f"these features hold neither {space!r} nor {space + '_dist'!r}: score another space")
+    dist = lambda i, j: D[:, i, j].mean(-1)                                         # L1, averaged over draws
     s = dist(0, n - 1) if kind == 'global' else sum(dist(i, i + 1) for i in range(n - 1))
     return -s
 

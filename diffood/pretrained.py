@@ -21,9 +21,9 @@ from .core import load_json, save_json, save_text
 # %% auto #0
 __all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet', 'adm_diffusion_flags',
            'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'adm_checkpoint',
-           'vae_encode', 'vae_decode', 'load_component', 'LatentModel', 'load_latent_model', 'tiny_dit_folder',
-           'SDModel', 'load_sd', 'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq', 'ldm_parts',
-           'ldm_scheduler', 'load_ldm']
+           'vae_encode', 'vae_decode', 'load_component', 'LatentModel', 'per_sample', 'load_latent_model',
+           'tiny_dit_folder', 'SDModel', 'load_sd', 'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq',
+           'ldm_parts', 'ldm_scheduler', 'load_ldm']
 
 # %% ../nbs/08_pretrained.ipynb #522a39df
 class CheckpointError(RuntimeError):
@@ -327,7 +327,7 @@ def decode(self:LatentModel, z:Tensor)->Tensor:
     "Scaled latents -> images in about [-1, 1]."
     return vae_decode(self.vae, z)
 
-def _batch(v, n:int, device)->Tensor:
+def per_sample(v, n:int, device)->Tensor:
     "A step or label (number or tensor) as a length-`n` tensor."
     v = torch.as_tensor(v, device=device)
     return v.expand(n) if v.ndim == 0 else v
@@ -335,7 +335,8 @@ def _batch(v, n:int, device)->Tensor:
 @patch
 def eps_fn(self:LatentModel, z:Tensor, t, class_labels)->Tensor:
     "Predicted noise for latents `z` at steps `t` given `class_labels` (the learned-variance half dropped)."
-    d, t, y = self.denoiser, _batch(t, len(z), z.device), _batch(class_labels, len(z), z.device).long()
+    d, t = self.denoiser, per_sample(t, len(z), z.device)
+    y = None if class_labels is None else per_sample(class_labels, len(z), z.device).long()   # None: an unconditional denoiser
     if self.class_embedder is None: out = d(z.to(d.dtype), timestep=t, class_labels=y, return_dict=False)[0]
     else: out = d(z.to(d.dtype), t, encoder_hidden_states=self.class_embedder(y)[:, None].to(d.dtype), return_dict=False)[0]
     return out[:, :z.shape[1]] if self.learns_sigma else out
@@ -411,7 +412,7 @@ SDModel.encode, SDModel.decode = LatentModel.encode, LatentModel.decode   # the 
 def eps_fn(self:SDModel, z:Tensor, t, cond:Tensor)->Tensor:
     "Predicted noise for latents `z` at steps `t` given prompt embeddings `cond` (n x length x d)."
     u = self.unet
-    return u(z.to(u.dtype), _batch(t, len(z), z.device), encoder_hidden_states=cond.to(u.dtype), return_dict=False)[0]
+    return u(z.to(u.dtype), per_sample(t, len(z), z.device), encoder_hidden_states=cond.to(u.dtype), return_dict=False)[0]
 
 # %% ../nbs/08_pretrained.ipynb #a0178272
 def load_sd(
