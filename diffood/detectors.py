@@ -15,8 +15,9 @@ from .data import Benchmark, Split, as_float01, iter_batches
 from .classifiers import check_input, check_labels, extract, num_classes
 
 # %% auto #0
-__all__ = ['METHOD_MODULES', 'Detector', 'FeatureDetector', 'register_detector', 'list_detectors', 'get_detector', 'MSP', 'MLS',
-           'EBO', 'GEN', 'ODIN', 'MDS', 'RMDS', 'KNN', 'ViM', 'ReAct', 'ash_b', 'ASH', 'score_benchmark']
+__all__ = ['METHOD_MODULES', 'Detector', 'FeatureDetector', 'register_detector', 'list_detectors', 'get_detector',
+           'detector_class', 'preset_table', 'MSP', 'MLS', 'EBO', 'GEN', 'ODIN', 'MDS', 'RMDS', 'KNN', 'ViM', 'ReAct',
+           'ash_b', 'ASH', 'score_benchmark']
 
 # %% ../nbs/04_detectors.ipynb #ce6f9073
 class Detector:
@@ -25,10 +26,14 @@ class Detector:
     defaults:dict = {}      # options and their default values
     fit_on:tuple = ()       # ID splits `fit` needs: 'train' and/or 'val'
     late_options:tuple = () # options added after runs were saved: left out of the identity while False, so those runs keep it
-    def __init__(self, model=None, **options):
-        unknown = sorted(set(options) - set(self.defaults))
+    presets:dict = {}       # named option sets on top of `defaults`, e.g. 'published': the original code's configuration
+    def __init__(self, model=None, preset:str|None=None, **options):
+        if preset is not None and preset not in self.presets:
+            raise ValueError(f"{self.name}: unknown preset {preset!r}; its presets are {list(self.presets) or 'none'}")
+        base = {**self.defaults, **(self.presets[preset] if preset else {})}
+        unknown = sorted(set(base) - set(self.defaults) | set(options) - set(self.defaults))
         if unknown: raise TypeError(f"{self.name}: unknown option(s) {unknown}; its options (with defaults) are {self.defaults}")
-        self.model, self.options = model, {**self.defaults, **options}
+        self.model, self.preset, self.options = model, preset, {**base, **options}
         for k, v in self.options.items(): setattr(self, k, v)
         self.fitted = not self.fit_on
     def identity(self)->dict:
@@ -146,11 +151,24 @@ METHOD_MODULES = {'diffguard': 'diffood.diffguard', 'diffood': 'diffood.diffood'
 
 def get_detector(name:str, model=None, **options)->Detector:
     "Build the detector registered as `name` for `model` with `options`."
+    return detector_class(name)(model, **options)
+
+def detector_class(name:str)->type:
+    "The class registered as `name` (importing the method's module when it is one of diffood's own)."
     cls = _DETECTORS.get(name.lower())
     if cls is None and name.lower() in METHOD_MODULES:
         import importlib; importlib.import_module(METHOD_MODULES[name.lower()]); cls = _DETECTORS.get(name.lower())
     if cls is None: raise ValueError(f'unknown detector {name!r}; known detectors: {list_detectors() + [m for m in METHOD_MODULES if m not in _DETECTORS]}')
-    return cls(model, **options)
+    return cls
+
+# %% ../nbs/04_detectors.ipynb #ca800615
+def preset_table(
+    name:str,   # a registered detector
+)->list:        # [{'option', 'default', <preset>: value, ...}], one row per option some preset sets
+    "The options each preset of detector `name` sets, beside the defaults."
+    cls = detector_class(name)
+    keys = [k for k in cls.defaults if any(k in p for p in cls.presets.values())]
+    return [{'option': k, 'default': cls.defaults[k], **{n: p.get(k, cls.defaults[k]) for n, p in cls.presets.items()}} for k in keys]
 
 # %% ../nbs/04_detectors.ipynb #068a65e3
 def _energy(logits:Tensor, T:float=1.)->Tensor: return T*torch.logsumexp(logits.double()/T, 1)
