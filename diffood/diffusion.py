@@ -238,14 +238,17 @@ def ddim_invert(
     callback=None,            # callback(i=, t=, x=, x0=, active=) after each step; may return samples to stop
     cond:dict|None=None,      # per-sample conditioning
     return_traj:bool=False,   # also return the batch after every step
+    eps_at:str='source',      # call the model at each step's 'source' level (DDIM paper, ADM) or its 'target' (CompVis LDM)
 )->Inversion:
     "Deterministic DDIM inversion, each sample from its own start up to its own stop (or its early stop)."
     f, S, B = guidance(eps_fn) if guidance else eps_fn, len(timesteps), len(x0)
     ts, lv = _grid(sched, timesteps, True, x0.device)
     start, stop = _positions(start, B, 0, x0.device), _positions(stop, B, S-1, x0.device)
     if not ((0 <= start) & (start <= stop) & (stop < S)).all(): raise ValueError('need 0 <= start <= stop < S')
+    if eps_at not in ('source', 'target'): raise ValueError(f"eps_at must be 'source' or 'target', got {eps_at!r}")
+    at_t = 1 if eps_at == 'target' else 0
     def move(i, idx, xa, c):
-        eps = f(xa, _tvec(ts[i], len(idx)), **c)
+        eps = f(xa, _tvec(ts[i + at_t], len(idx)), **c)
         return ddim_step(xa, eps, lv[i+1], lv[i+2], clip_x0=(start[idx] < i) if clip_x0 else False)
     with _grad_mode(f):
         order = range(int(start.min()), int(stop.max()))
