@@ -13,7 +13,7 @@ from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
 __all__ = ['RUNNER_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths', 'run_experiment',
-           'write_results', 'index_figures', 'param_grid', 'run_batch', 'run_cli', 'diffood_run']
+           'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'run_cli', 'diffood_run']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -128,18 +128,45 @@ def _run_cmd(notebook, params, tag, runs_dir, figures_dir, redo):
     for k, v in params.items(): cmd += ['-p', k, json.dumps(v)]
     return cmd + (['--tag', tag] if tag else []) + (['--redo'] if redo else [])
 
-def run_batch(notebook, grid:dict, gpus:list|None=None, runs_dir='runs', figures_dir='figures', redo:bool=False, tag:str|None=None)->list:
-    "Run every combination of `grid`, one process per GPU in `gpus` (or serially on the CPU)."
+def on_free_gpus(
+    fn,                  # fn(item, gpus) -> result, `gpus` the list of GPU ids the item holds while it runs
+    items:list,          # the work, started in this order
+    gpus:list,           # GPU ids to share
+    per_item:int=1,      # GPUs each item holds
+)->list:                 # (result or the exception raised, per item), in item order
+    "Run `fn` on every item in threads, each holding `per_item` GPUs taken from a queue of free ones."
+    import queue
+    gpus = list(gpus)
+    if not 1 <= per_item <= len(gpus): raise ValueError(f'each run needs 1 to {len(gpus)} of the GPUs {gpus}, got {per_item}')
+    free = queue.Queue()
+    for g in gpus: free.put(g)
+    def work(item):
+        # at most len(gpus) // per_item threads, each holding <= per_item: a get() never waits on a GPU nobody will free
+        held = [free.get() for _ in range(per_item)]
+        try: return fn(item, held)
+        except Exception as e: return e
+        finally:
+            for g in held: free.put(g)
+    with ThreadPoolExecutor(len(gpus)//per_item) as ex: return list(ex.map(work, items))
+
+def run_batch(
+    notebook,                  # experiment notebook
+    grid:dict,                 # name -> value or list of values (`param_grid`)
+    gpus:list|None=None,       # GPU ids to share between the runs; None or []: serially, in this process
+    runs_dir='runs', figures_dir='figures', redo:bool=False, tag:str|None=None,
+    gpus_per_run:int=1,        # GPUs each run holds (its notebook sees them as cuda:0..k-1)
+)->list:                       # each run's results.json
+    "Run every combination of `grid`, each in its own process on GPUs taken from a queue of free ones."
     runs = param_grid(grid)
     for p in runs: check_params(notebook, p)
     if not gpus: return [run_experiment(notebook, p, tag, runs_dir, figures_dir, redo) for p in runs]
-    slots = list(gpus)
-    def work(i_p):
-        i, p = i_p; gpu = slots[i % len(slots)]
-        env = {**os.environ, 'CUDA_VISIBLE_DEVICES': str(gpu)}
+    def work(p, held):
+        env = {**os.environ, 'CUDA_VISIBLE_DEVICES': ','.join(str(g) for g in held)}
         subprocess.run(_run_cmd(notebook, p, tag, runs_dir, figures_dir, redo), env=env, check=True)
-        return p
-    with ThreadPoolExecutor(len(slots)) as ex: list(ex.map(work, [(i, p) for i, p in enumerate(runs)]))
+    failed = [(p, e) for p, e in zip(runs, on_free_gpus(work, runs, gpus, gpus_per_run)) if isinstance(e, Exception)]
+    if failed:
+        raise RuntimeError(f'{len(failed)} of {len(runs)} runs failed (their notebooks are kept as *.failed.ipynb under '
+                           f'{runs_dir}): ' + '; '.join(f'{json.dumps(p)}: {e}' for p, e in failed))
     return [run_experiment(notebook, p, tag, runs_dir, figures_dir) for p in runs]
 
 # %% ../nbs/05_runner.ipynb #510298e1
@@ -153,7 +180,8 @@ def _cli_parser():
     p.add_argument('-p', '--param', nargs=2, action='append', default=[], metavar=('NAME', 'VALUE'),
                    help='parameter value (JSON or string); repeat a name to make a grid')
     p.add_argument('--tag', default=None); p.add_argument('--redo', action='store_true')
-    p.add_argument('--gpus', default='', help='comma-separated GPU ids, one run per GPU at a time')
+    p.add_argument('--gpus', default='', help='comma-separated GPU ids shared by the runs through a queue of free GPUs')
+    p.add_argument('--gpus-per-run', type=int, default=1, help='GPUs each run holds (score with world_size=0 to use them all)')
     p.add_argument('--runs-dir', default='runs'); p.add_argument('--figures-dir', default='figures')
     p.add_argument('--log-output', action='store_true', help="stream the notebook's output")
     return p
@@ -175,7 +203,7 @@ def run_cli(argv=None)->list:
     runs = param_grid(grid)
     if len(runs) == 1 and not gpus:
         res = [run_experiment(nb, runs[0], a.tag, a.runs_dir, a.figures_dir, a.redo, log_output=a.log_output)]
-    else: res = run_batch(nb, grid, gpus, a.runs_dir, a.figures_dir, a.redo, a.tag)
+    else: res = run_batch(nb, grid, gpus, a.runs_dir, a.figures_dir, a.redo, a.tag, a.gpus_per_run)
     for p, r in zip(runs, res):
         s = r.get('summary'); wall = r.get('meta', {}).get('wall_seconds')
         print(f"{nb.stem} {json.dumps(p)}: {s if isinstance(s, str) else 'done'}" + (f' ({wall:.0f} s)' if wall else ''))

@@ -114,7 +114,7 @@ def score_dataset(
     images,                   # a `Split` (in memory or lazy), uint8 / float [0, 1] images N x C x H x W, or a torch Dataset
     out_dir,                  # folder for the manifest, the parts and the merged `scores.npz`
     batch_size:int=64,        # images per batch (a batch is the unit of work and of resumption)
-    world_size:int=1,         # processes to spawn; ignored under torchrun, which sets the group itself
+    world_size:int=1,         # processes to spawn (0: one per visible GPU, 1 without); ignored under torchrun, which sets the group
     device=None,              # device for world_size=1 (default: CUDA if available)
     threads:int|None=None,    # torch threads per spawned process (default: torch's own choice)
     progress:bool=False,      # print a line per finished batch
@@ -123,6 +123,8 @@ def score_dataset(
     "Score `images` with `job` in resumable batches, sharded over processes; merge in input order."
     src, out_dir = _as_source(images), Path(out_dir)
     if batch_size < 1: raise ValueError(f'batch_size must be >= 1, got {batch_size}')
+    if world_size < 0: raise ValueError(f'world_size must be >= 0 (0: one process per visible GPU), got {world_size}')
+    if world_size == 0: world_size = max(1, torch.cuda.device_count())
     out_dir.mkdir(parents=True, exist_ok=True)
     _manifest(out_dir, len(src), batch_size, job, src.fingerprint() if src.is_lazy else None)
     if 'RANK' in os.environ and 'WORLD_SIZE' in os.environ:           # launched by torchrun
