@@ -17,9 +17,10 @@ from .core import cache_dir, config_key, get_device, save_torch, seed_everything
 from .data import Benchmark, Split, as_float01, check_images, iter_batches
 
 # %% auto #0
-__all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'BasicBlock', 'SmallResNet', 'check_input',
-           'num_classes', 'check_labels', 'extract', 'augment', 'classifier_config', 'accuracy', 'train_classifier',
-           'classifier_path', 'load_classifier', 'get_classifier', 'quick_classifier', 'ResNet50']
+__all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'OPENOOD_NORM', 'BasicBlock',
+           'SmallResNet', 'check_input', 'num_classes', 'check_labels', 'extract', 'augment', 'classifier_config',
+           'accuracy', 'train_classifier', 'classifier_path', 'load_classifier', 'get_classifier', 'quick_classifier',
+           'ResNet50', 'OpenOODResNet18']
 
 # %% ../nbs/02_classifiers.ipynb #ff0ecf50
 class BasicBlock(nn.Module):
@@ -292,16 +293,59 @@ class ResNet50(nn.Module):
     def forward(self, x): return self.fc(self.features(x))
 
 # %% ../nbs/02_classifiers.ipynb #32648388
-def _resnet_state_dict(weights, net:nn.Module)->dict:
+def _resnet_state_dict(weights, net:nn.Module, what:str='ResNet-50')->dict:
     if isinstance(weights, (str, Path)):
-        if not Path(weights).exists(): raise FileNotFoundError(f'ResNet-50 weights not found at {weights}')
+        if not Path(weights).exists(): raise FileNotFoundError(f'{what} weights not found at {weights}')
         weights = torch.load(weights, map_location='cpu', weights_only=True)
     for k in ('state_dict', 'net', 'model'):
         if isinstance(weights, dict) and k in weights and isinstance(weights[k], dict): weights = weights[k]
     sd = {k.removeprefix('module.').removeprefix('net.'): v for k, v in weights.items()}
-    want = set(net.state_dict())
-    missing, extra = sorted(want - set(sd)), sorted(set(sd) - want)
-    if missing or extra:
-        raise KeyError(f'ResNet-50 checkpoint does not match: {len(missing)} missing keys {missing[:5]}, '
-                       f'{len(extra)} unexpected keys {extra[:5]}')
+    want = net.state_dict()
+    missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
+    shapes = [f'{k} {tuple(sd[k].shape)} (model {tuple(v.shape)})' for k, v in want.items() if k in sd and sd[k].shape != v.shape]
+    if missing or extra or shapes:
+        raise KeyError(f'{what} checkpoint does not match: {len(missing)} missing keys {missing[:5]}, '
+                       f'{len(extra)} unexpected keys {extra[:5]}, {len(shapes)} of another shape {shapes[:3]}'
+                       + (' (is num_classes right?)' if any(s.startswith('fc.') for s in shapes) else ''))
     return sd
+
+# %% ../nbs/02_classifiers.ipynb #16389664
+OPENOOD_NORM = {'cifar10': ((0.4914, 0.4822, 0.4465), (0.2470, 0.2435, 0.2616)),
+                'cifar100': ((0.5071, 0.4867, 0.4408), (0.2675, 0.2565, 0.2761)),
+                'imagenet': (IMAGENET_MEAN, IMAGENET_STD)}    # OpenOOD v1.5's test-time normalisation
+
+class _Block(nn.Module):
+    "A basic block with OpenOOD's names: conv1/bn1, conv2/bn2, and `shortcut` (1x1 conv + BN where the shape changes)."
+    def __init__(self, cin:int, cout:int, stride:int):
+        super().__init__()
+        self.conv1, self.bn1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout)
+        self.conv2, self.bn2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False), nn.BatchNorm2d(cout)
+        self.shortcut = (nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+                         if stride != 1 or cin != cout else nn.Sequential())
+    def forward(self, x): return F.relu(self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))) + self.shortcut(x))
+
+class OpenOODResNet18(nn.Module):
+    "OpenOOD's ResNet-18 for 32 x 32 images behind the diffood classifier contract (normalisation inside)."
+    def __init__(self,
+        weights=None,                 # a local OpenOOD checkpoint (e.g. `s0/best.ckpt`) or state dict; None: random
+        num_classes:int=10,           # 10 for CIFAR-10, 100 for CIFAR-100
+        norm:str='cifar10',           # whose mean and std normalise the inputs: a key of `OPENOOD_NORM`
+        input_shape:tuple=(3, 32, 32),   # (C, H, W) the detectors require; None: any size
+    ):
+        super().__init__()
+        if norm not in OPENOOD_NORM: raise ValueError(f'unknown normalisation {norm!r}; use one of {list(OPENOOD_NORM)}')
+        self.conv1, self.bn1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False), nn.BatchNorm2d(64)
+        widths, cin = (64, 128, 256, 512), 64
+        for s, w in enumerate(widths):
+            setattr(self, f'layer{s+1}', nn.Sequential(_Block(cin, w, 1 if s == 0 else 2), _Block(w, w, 1))); cin = w
+        self.fc = nn.Linear(512, num_classes)
+        m, sd = OPENOOD_NORM[norm]
+        self.register_buffer('mean', torch.tensor(m).reshape(3, 1, 1), persistent=False)
+        self.register_buffer('std', torch.tensor(sd).reshape(3, 1, 1), persistent=False)
+        self.num_classes, self.in_channels = num_classes, 3
+        self.input_shape = None if input_shape is None else tuple(input_shape)
+        if weights is not None: self.load_state_dict(_resnet_state_dict(weights, self, 'OpenOOD ResNet-18'))
+    def features(self, x):
+        x = F.relu(self.bn1(self.conv1((x - self.mean)/self.std)))
+        return F.adaptive_avg_pool2d(self.layer4(self.layer3(self.layer2(self.layer1(x)))), 1).flatten(1)
+    def forward(self, x): return self.fc(self.features(x))
