@@ -16,8 +16,8 @@ from sklearn import metrics as skm
 from .core import atomic_write, save_text, json_default
 
 # %% auto #0
-__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'fuse', 'save_scores', 'load_scores',
-           'save_table', 'save_fig', 'plot_roc', 'plot_score_hist']
+__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'bootstrap_eval', 'fuse', 'save_scores',
+           'load_scores', 'save_table', 'save_fig', 'plot_roc', 'plot_score_hist']
 
 # %% ../nbs/03_metrics.ipynb #1adf4f7e
 def _to_np(x, name:str='conf')->np.ndarray:
@@ -127,6 +127,49 @@ ood_table = ood_eval
 def auroc(id_conf, ood_conf)->float:
     "AUROC in percent of telling `ood_conf` (positive) from `id_conf`, for confidences where higher means more in-distribution."
     return 100 * ood_metrics(*_pair(id_conf, ood_conf))['AUROC']
+
+# %% ../nbs/03_metrics.ipynb #da685fbe
+def _ranks_auroc_fpr(i:np.ndarray, o:np.ndarray)->tuple:
+    "AUROC and FPR@95 (OOD positive, fractions) of every row of ID confidences `i` (B x n) against OOD ones `o` (B x m)."
+    from scipy.stats import rankdata
+    n, m = i.shape[1], o.shape[1]
+    r = rankdata(np.concatenate([-i, -o], 1), axis=1)                 # higher -conf = more OOD
+    au = (r[:, n:].sum(1) - m*(m + 1)/2)/(n*m)
+    k = int(np.ceil(0.95*m))                                           # the k-th most OOD-looking OOD image sets the threshold
+    thr = -np.sort(o, 1)[:, k - 1:k]
+    return au, (-i >= thr).mean(1)
+
+def bootstrap_eval(
+    id_conf,               # confidences of the ID test images
+    ood_confs:dict,        # {OOD set name: confidences}
+    near:list=(), far:list=(),   # names of the near- and far-OOD sets (their means get rows `nearood`, `farood`)
+    n_boot:int=2000,       # bootstrap replicates
+    level:float=0.95,      # interval coverage
+    seed:int=0,
+    chunk:int=250,         # replicates computed at once (memory: chunk x images)
+)->pd.DataFrame:           # AUROC, AUROC_lo, AUROC_hi, FPR@95, FPR@95_lo, FPR@95_hi in percent; rows as `ood_eval`
+    "AUROC and FPR@95 with percentile bootstrap intervals, per OOD set and for the near and far means."
+    _check_groups(ood_confs, near, far)
+    if n_boot < 100: raise ValueError(f'n_boot={n_boot} is too few replicates for a {level:.0%} interval; use 1000 or more')
+    if not 0 < level < 1: raise ValueError(f'level must be a fraction in (0, 1), e.g. 0.95, got {level}')
+    sets = {k: _pair(id_conf, c, k) for k, c in ood_confs.items()}
+    idc = _check_conf(_to_np(id_conf, 'id_conf'), 'id_conf'); oods = {k: c[l] for k, (c, l) in sets.items()}
+    g = np.random.default_rng(seed)
+    est = {k: _ranks_auroc_fpr(idc[None], o[None]) for k, o in oods.items()}
+    reps = {k: ([], []) for k in oods}
+    for s in range(0, n_boot, chunk):
+        b = min(chunk, n_boot - s); ii = idc[g.integers(0, len(idc), (b, len(idc)))]
+        for k, o in oods.items():
+            a, f = _ranks_auroc_fpr(ii, o[g.integers(0, len(o), (b, len(o)))]); reps[k][0].append(a); reps[k][1].append(f)
+    reps = {k: (np.concatenate(a), np.concatenate(f)) for k, (a, f) in reps.items()}
+    for grp, names in (('nearood', near), ('farood', far)):
+        if len(names):
+            est[grp] = tuple(np.mean([est[n][j] for n in names], 0) for j in (0, 1))
+            reps[grp] = tuple(np.mean([reps[n][j] for n in names], 0) for j in (0, 1))
+    q = [(1 - level)/2*100, (1 + level)/2*100]
+    rows = {k: {'AUROC': 100*est[k][0].item(), **dict(zip(('AUROC_lo', 'AUROC_hi'), np.percentile(100*reps[k][0], q))),
+                'FPR@95': 100*est[k][1].item(), **dict(zip(('FPR@95_lo', 'FPR@95_hi'), np.percentile(100*reps[k][1], q)))} for k in est}
+    return pd.DataFrame.from_dict(rows, orient='index')
 
 # %% ../nbs/03_metrics.ipynb #eaac7129
 def fuse(
