@@ -21,8 +21,8 @@ from .classifiers import augment
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['ncis_model', 'guided_vectors', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN', 'invariant_count', 'train_cvpn',
-           'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers', 'NCIS']
+__all__ = ['ORTH_INITS', 'ncis_model', 'guided_vectors', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN', 'invariant_count',
+           'train_cvpn', 'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers', 'NCIS']
 
 # %% ../nbs/12_ncis.ipynb #c6490434
 def ncis_model(
@@ -102,11 +102,19 @@ def invert_embeddings(
     return torch.cat(out)
 
 # %% ../nbs/12_ncis.ipynb #8f41f698
+ORTH_INITS = ('', 'uniform')   # '': A ~ N(0, 1)/d, b = 0 (diffood); 'uniform': A ~ U(-pi, pi), b ~ U(±1/sqrt(d)) (published)
+
 class Orthogonal(nn.Module):
     "y = Q·x + b, Q = matrix_exp(A - Aᵀ) with A strictly upper-triangular: a learned rotation and shift."
-    def __init__(self, d:int):
+    def __init__(self,
+        d:int,          # width
+        init:str='',    # one of `ORTH_INITS`
+    ):
         super().__init__()
-        self.A, self.b = nn.Parameter(torch.randn(d, d)/d), nn.Parameter(torch.zeros(d))
+        if init not in ORTH_INITS: raise ValueError(f'init must be one of {ORTH_INITS}, got {init!r}')
+        A, b = ((torch.empty(d, d).uniform_(-math.pi, math.pi), torch.empty(d).uniform_(-d**-.5, d**-.5)) if init
+                else (torch.randn(d, d)/d, torch.zeros(d)))
+        self.A, self.b = nn.Parameter(A), nn.Parameter(b)
         self.register_buffer('upper', torch.ones(d, d).triu(1))
     def Q(self)->Tensor: A = self.A*self.upper; return torch.linalg.matrix_exp(A - A.T)
     def forward(self, x): return x @ self.Q().T + self.b
@@ -126,12 +134,17 @@ class Coupling(nn.Module):
 # %% ../nbs/12_ncis.ipynb #e36b272f
 class CVPN(nn.Module):
     "Conditional volume-preserving network: `layers` × [Orthogonal, Coupling], then Orthogonal; z's last `k` are invariants."
-    def __init__(self, d:int, num_classes:int, k:int, layers:int=4):
+    def __init__(self,
+        d:int, num_classes:int,   # embedding width, classes
+        k:int,                    # invariants: the last k coordinates of z
+        layers:int=4,             # [Orthogonal, Coupling] pairs
+        orth_init:str='',         # how the orthogonal layers start: one of `ORTH_INITS`
+    ):
         super().__init__()
         if not 0 < k < d: raise ValueError(f'k (the number of invariants) must be in 1..{d-1}, got {k}')
         h = 4*math.ceil(d/2); self.d, self.k = d, k
         self.emb = nn.Embedding(num_classes, h)
-        self.orth = nn.ModuleList(Orthogonal(d) for _ in range(layers + 1))
+        self.orth = nn.ModuleList(Orthogonal(d, orth_init) for _ in range(layers + 1))
         self.coup = nn.ModuleList(Coupling(d, h) for _ in range(layers))
     def forward(self, x, c):
         e = self.emb(c)
@@ -141,30 +154,42 @@ class CVPN(nn.Module):
         e = self.emb(c); z = self.orth[-1].inverse(z)
         for o, cp in zip(reversed(self.orth[:-1]), reversed(self.coup)): z = o.inverse(cp.inverse(z, e))
         return z
-    def inv_loss(self, x, c)->Tensor: "L_inv = mean(z[:, -k:]²)"; return self(x, c)[:, -self.k:].pow(2).mean()
-    def rec_loss(self, x, c)->Tensor:
-        "L_rec = MSE(f⁻¹(z, c), x), with z detached and its invariants set to zero."
-        z = self(x, c).detach(); z[:, -self.k:] = 0
+    def inv_loss(self, x, c, z=None)->Tensor:
+        "L_inv = mean(z[:, -k:]²), z = f(x, c) computed now unless given."
+        return (self(x, c) if z is None else z)[:, -self.k:].pow(2).mean()
+    def rec_loss(self, x, c, z=None)->Tensor:
+        "L_rec = MSE(f⁻¹(z, c), x), z = f(x, c) computed now unless given, detached and its invariants set to zero."
+        z = (self(x, c) if z is None else z).detach().clone(); z[:, -self.k:] = 0
         return F.mse_loss(self.inverse(z, c), x)
 
 # %% ../nbs/12_ncis.ipynb #5704cbc6
-def invariant_count(emb:Tensor, labels:Tensor, var:float=0.95)->int:
+def invariant_count(
+    emb:Tensor, labels:Tensor,   # embeddings (N x d) and their classes
+    var:float=0.95,              # share of a class's variance the kept principal components carry
+    first_over:bool=False,       # published: trunc(mean(d - idx)), idx the 0-based first index whose cumulative share exceeds var
+)->int:
     "k = d minus the mean (over classes) number of principal components that reach `var` of a class's variance."
     comps = []
     for c in labels.unique():
         s = torch.linalg.svdvals(emb[labels == c].double() - emb[labels == c].double().mean(0))**2
-        comps.append(int((s.cumsum(0)/s.sum() < var).sum()) + 1)
-    return emb.shape[1] - round(sum(comps)/len(comps))
+        r = s.cumsum(0)/s.sum()
+        comps.append(int((r <= var).sum()) if first_over else int((r < var).sum()) + 1)
+    d = emb.shape[1]
+    return int(sum(d - i for i in comps)/len(comps)) if first_over else d - round(sum(comps)/len(comps))
 
 def train_cvpn(
     emb:Tensor, labels:Tensor, num_classes:int,
     k:int|None=None,                    # invariants; default `invariant_count`
     epochs:int=200, batch_size:int=64, lr:float=1e-4, final_lr:float=0.1,   # final_lr: the last step's lr factor
     seed:int=0, progress:bool=False,
+    k_first_over:bool=False,            # count k as the published code does (`invariant_count`'s first_over)
+    rec_z_before:bool=False,            # published: L_rec reconstructs from the z computed before the L_inv step
+    orth_init:str='',                   # how the orthogonal layers start: one of `ORTH_INITS`
 )->CVPN:                                # in eval mode, with `.history` (L_inv, L_rec per epoch)
     "Fit a CVPN to embeddings: per batch one step on L_inv, then one on L_rec."
     torch.manual_seed(seed); g = torch.Generator().manual_seed(seed)
-    flow = CVPN(emb.shape[1], num_classes, invariant_count(emb, labels) if k is None else k)
+    k = invariant_count(emb, labels, first_over=k_first_over) if k is None else k
+    flow = CVPN(emb.shape[1], num_classes, k, orth_init=orth_init)
     per = -(-len(emb)//batch_size); total = epochs*per
     opt = torch.optim.Adam(flow.parameters(), lr=lr)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 1 - (1 - final_lr)*min(s, total - 1)/max(1, total - 1))
@@ -173,9 +198,10 @@ def train_cvpn(
         li = lr_ = 0.
         for b in torch.randperm(len(emb), generator=g).split(batch_size):
             x, c = emb[b], labels[b]
-            l_inv = flow.inv_loss(x, c)
+            z = flow(x, c) if rec_z_before else None      # else each loss computes z itself, L_rec after the L_inv step
+            l_inv = flow.inv_loss(x, c, z)
             opt.zero_grad(); l_inv.backward(); opt.step()
-            l_rec = flow.rec_loss(x, c)
+            l_rec = flow.rec_loss(x, c, z)
             opt.zero_grad(); l_rec.backward(); opt.step(); sched.step()
             li, lr_ = li + l_inv.item()*len(b), lr_ + l_rec.item()*len(b)
         flow.history.append((li/len(emb), lr_/len(emb)))
@@ -205,14 +231,17 @@ def ncis_outliers(
 def dream_ood_outliers(
     emb:Tensor, labels:Tensor, anchors:Tensor,     # anchors: the class table (rows 0..C-1 are used for the norms)
     k:int=300, boundary:int=50, candidates:int=1500, sigma:float=0.07, keep:int=2, seed:int=0,
+    count_self:bool=False,                         # published: an embedding's k-th nearest neighbour counts the embedding itself
 )->tuple[Tensor,Tensor]:                           # (outlier embeddings, their classes), boundary·keep per class
     "Dream-OOD sampler: perturb the class's boundary points on the unit sphere, keep the candidates furthest out."
     g, out, ys = torch.Generator().manual_seed(seed), [], []
     for c in labels.unique():
         e = F.normalize(emb[labels == c], dim=1)
-        if len(e) <= k: raise ValueError(f'class {int(c)} has {len(e)} embeddings; the k-NN distance needs more than k={k}. Lower k or embed more images.')
+        if len(e) < k + (not count_self):
+            raise ValueError(f'class {int(c)} has {len(e)} embeddings; the k-NN distance needs {"at least" if count_self else "more than"} '
+                             f'k={k}. Lower k or embed more images.')
         kth = lambda q, skip: torch.cdist(q, e).topk(k + skip, largest=False).values[:, -1]
-        b = e[kth(e, 1).topk(min(boundary, len(e))).indices]
+        b = e[kth(e, 0 if count_self else 1).topk(min(boundary, len(e))).indices]   # skip 1: itself, at distance 0
         cand = F.normalize(b[:, None] + sigma*torch.randn(len(b), candidates, e.shape[1], generator=g), dim=2)
         dist = torch.stack([kth(q, 0) for q in cand])
         pick = cand[torch.arange(len(b))[:, None], dist.topk(keep, dim=1).indices].reshape(-1, e.shape[1])
@@ -224,14 +253,17 @@ def dream_ood_outliers(
 def synthesize(
     model, embeds:Tensor,            # a diffusion model (see `ncis_model`); N x d conditioning vectors
     classes:Tensor|None=None,        # their classes (Stable Diffusion needs them: the prompt names the class)
-    scale:float=3., steps:int=50, sampler:str='ddim', clip_x0:bool=True,   # clip_x0: DDIM only
+    scale:float=3., steps:int=50, sampler:str='ddim',   # sampler: 'ddim' or 'plms' (the published one for Stable Diffusion)
+    clip_x0:bool|None=None,          # DDIM: clamp x0_hat to [-1, 1]; default: in pixel space only (latents are not bounded by 1)
     seed:int=0, batch_size:int=100, progress:bool=False,
     image_shape=None,                # (C, H, W) of the images returned (the classifier's); default: what the model draws
     prompt:str='A high-quality image of the {}',   # Stable Diffusion: the prompt the vectors are placed in
 )->Tensor:                           # float images in [0, 1], N x C x H x W
     "Images drawn from Gaussian noise by CFG-guided DDIM or PLMS, conditioned on the given vectors."
     if sampler not in ('ddim', 'plms'): raise ValueError(f"sampler must be 'ddim' or 'plms', got {sampler!r}")
+    if clip_x0 and sampler == 'plms': raise ValueError("clip_x0 clamps DDIM's x0_hat; PLMS never clamps: leave clip_x0 unset with sampler='plms'")
     space = ncis_model(model, scale); dev, d = space.device, space.anchors.shape[1]
+    clip_x0 = not space.latent if clip_x0 is None else clip_x0
     if embeds.ndim != 2 or embeds.shape[1] != d: raise ValueError(f'embeds must be N x {d} (the conditioning width); got {tuple(embeds.shape)}.')
     if classes is None and space.kind == 'sd': raise ValueError("Stable Diffusion's prompts name the class: pass classes=")
     classes = torch.zeros(len(embeds), dtype=torch.long) if classes is None else classes
@@ -288,7 +320,11 @@ from .data import Split
 class NCIS(Detector):
     "NCIS: the energy of the classifier fine-tuned against outliers synthesised from off-manifold conditioning vectors."
     defaults = dict(per_class=100, repeats=16, flow_epochs=200, flow_lr=1e-4, sampler='ncis', outliers_per_class=100,
-                    dream_k=23, scale=3., synth_steps=50, epochs=3, beta=1., lr=0.01, batch_size=128, seed=0)
+                    dream_k=23, scale=3., synth_steps=50, epochs=3, beta=1., lr=0.01, batch_size=128, seed=0,
+                    k_first_over=False, rec_z_before=False, orth_init='', synth_sampler='', dream_self=False)
+    late_options = ('k_first_over', 'rec_z_before', 'orth_init', 'synth_sampler', 'dream_self')   # saved runs keep their identity while off
+    presets = {'published': dict(repeats=32, k_first_over=True, rec_z_before=True, orth_init='uniform',
+                                 synth_sampler='plms', synth_steps=50, scale=7.5, dream_self=True)}
     fit_on = ('train',)
     def __init__(self,
         model=None,       # the classifier (float images in [0, 1])
@@ -298,6 +334,9 @@ class NCIS(Detector):
         super().__init__(model, **options)
         self.diffusion = None if diffusion is None else ncis_model(diffusion, self.scale)
         if self.sampler not in ('ncis', 'dream'): raise ValueError(f"sampler must be 'ncis' or 'dream', got {self.sampler!r}")
+        if self.synth_sampler not in ('', 'ddim', 'plms'):
+            raise ValueError(f"synth_sampler must be '' (DDIM), 'ddim' or 'plms', got {self.synth_sampler!r}")
+        if self.orth_init not in ORTH_INITS: raise ValueError(f'orth_init must be one of {ORTH_INITS}, got {self.orth_init!r}')
         if int(self.outliers_per_class) < 10: raise ValueError('outliers_per_class must be at least 10 (NCIS keeps 10 per round)')
 
 @patch
@@ -315,13 +354,15 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     y = train.labels[pick]
     self.embeddings = invert_embeddings(space, train.images[pick], y, idx=pick, repeats=self.repeats, seed=self.seed)
     if self.sampler == 'ncis':
-        self.flow = train_cvpn(self.embeddings, y, C, epochs=self.flow_epochs, lr=self.flow_lr, seed=self.seed)
+        self.flow = train_cvpn(self.embeddings, y, C, epochs=self.flow_epochs, lr=self.flow_lr, seed=self.seed,
+                               k_first_over=self.k_first_over, rec_z_before=self.rec_z_before, orth_init=self.orth_init)
         e, ey = ncis_outliers(self.flow, self.embeddings, y, rounds=self.outliers_per_class//10, seed=self.seed)
     else:
         e, ey = dream_ood_outliers(self.embeddings, y, space.anchors.detach(), k=self.dream_k,
-                                   boundary=self.outliers_per_class//2, seed=self.seed)
+                                   boundary=self.outliers_per_class//2, seed=self.seed, count_self=self.dream_self)
+    self.outlier_embeddings = e
     self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed,
-                                                                image_shape=train.images.shape[1:]), ey
+                                                    sampler=self.synth_sampler or 'ddim', image_shape=train.images.shape[1:]), ey
     self.tuned = train_with_outliers(self.model, train.images, train.labels, self.outliers, epochs=self.epochs, beta=self.beta,
                                      lr=self.lr, batch_size=self.batch_size, seed=self.seed)
     return self._fitted()
