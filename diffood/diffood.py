@@ -14,20 +14,21 @@ from torch import Tensor
 from fastcore.basics import patch
 from .core import fingerprint
 from .detectors import Detector, register_detector
-from .diffusion import Schedule, ddim_sample, pndm_sample, cfg, batch_invariant
+from .diffusion import Schedule, ddim_sample, pndm_sample, pndm4_sample, cfg, compose, shift_t, batch_invariant
 from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
-__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SOLVERS', 'PIXELS_KEPT', 'denoise_grid', 'check_levels', 'diffood_view', 'image_seed',
-           'noise_draws', 'denoise_levels', 'classifier_views', 'diffood_features', 'pair_distances',
-           'diffood_confidence', 'serial_cfg', 'ddim_loop', 'reference_features', 'DiffOOD', 'cat_features',
-           'DiffOODJob']
+__all__ = ['LEVELS', 'SPACES', 'KINDS', 'SCORE_KINDS', 'SOLVERS', 'PIXELS_KEPT', 'denoise_grid', 'check_levels', 'diffood_view',
+           'image_seed', 'noise_draws', 'level0', 'denoise_levels', 'classifier_views', 'diffood_features',
+           'pair_distances', 'diffood_confidence', 'serial_cfg', 'ddim_loop', 'reference_features', 'DiffOOD',
+           'cat_features', 'DiffOODJob']
 
 # %% ../nbs/11_diffood.ipynb #7884c942
 LEVELS = (0, 120, 240, 360)        # DiffOOD's noise levels (of T = 1000)
 SPACES = ('logit', 'feature', 'imgr')
-KINDS = ('global', 'local')
-SOLVERS = {'ddim': ddim_sample, 'pndm': pndm_sample}
+KINDS = ('global', 'local')        # the score kinds the experiment tables compare
+SCORE_KINDS = KINDS + ('local_pair',)   # every kind `diffood_confidence` takes ('local_pair': the original's local score)
+SOLVERS = {'ddim': ddim_sample, 'pndm': pndm_sample, 'pndm4': pndm4_sample}
 
 def denoise_grid(T:int=1000, stride:int=20)->Tensor:
     "The denoising grid stride, 2·stride, ... below T (no t = 0); level t sits at position t // stride - 1."
@@ -69,6 +70,14 @@ def noise_draws(
     seeds = [image_seed(xi, seed) for xi in x.detach().float().cpu()]
     return torch.stack([torch.randn(draws, *shape, generator=torch.Generator().manual_seed(s)) for s in seeds]).to(x.device)
 
+def level0(
+    sched:Schedule,   # the model's training schedule
+    x0:Tensor,        # model-space images, N x C x H x W
+    eps:Tensor,       # their draws, N x r x C x H x W
+)->Tensor:            # N x r x C x H x W
+    "Each image noised to t = 0 with each of its draws: sqrt(abar_0)·x + sqrt(1-abar_0)·eps_k (the original's level 0)."
+    return sched.add_noise(x0[:, None].expand_as(eps).flatten(0, 1), eps.flatten(0, 1), 0).view(eps.shape)
+
 # %% ../nbs/11_diffood.ipynb #f7de5086
 def denoise_levels(
     dm:DiffusionModel,      # class-conditional diffusion model (the adapter)
@@ -78,7 +87,8 @@ def denoise_levels(
     levels,                 # the deep levels (> 0), each on the stride grid
     stride:int=20,
     scale:float=3.,         # CFG w (DiffOOD's w' = 2); 1: plain conditioning
-    solver:str='ddim',      # 'ddim' or 'pndm'
+    solver:str='ddim',      # 'ddim', 'pndm' or 'pndm4'
+    t_minus_1:bool=False,   # the original's indexing: model at t - 1 while the state sits at abar[t], the end at abar[0]
 )->Tensor:                  # rebuilt model-space images, N x len(levels) x r x C x H x W
     "Noise every image with every draw to every level, and denoise all of them in one sampler call."
     N, r, L, sched = len(x0), noise.shape[1], len(levels), dm.schedule
@@ -86,8 +96,10 @@ def denoise_levels(
     xb = x0[:, None, None].expand(N, L, r, *x0.shape[1:]).flatten(0, 2)
     xt = sched.add_noise(xb, noise[:, None].expand(N, L, *noise.shape[1:]).flatten(0, 2), t)
     yb = y[:, None].expand(N, L*r).flatten()
+    g = [shift_t(-1)] if t_minus_1 else []
+    if scale != 1: g.append(cfg(scale, dm.null_class))
     out = SOLVERS[solver](dm.eps, xt, sched, denoise_grid(sched.T, stride), start=t//stride - 1,
-                          guidance=None if scale == 1 else cfg(scale, dm.null_class), cond={'class_labels': yb}, set_alpha_to_one=True)
+                          guidance=compose(*g) if g else None, cond={'class_labels': yb}, set_alpha_to_one=not t_minus_1)
     return out.view(N, L, r, *x0.shape[1:])
 
 # %% ../nbs/11_diffood.ipynb #058526aa
@@ -110,9 +122,11 @@ def diffood_features(
     draws:int=4,             # r, noise draws per image, reused at every level
     stride:int=20,           # denoising stride (training steps per sampler step)
     scale:float=3.,          # CFG w toward the predicted label (DiffOOD's w' = 2)
-    solver:str='ddim',       # 'ddim' (eta 0) or 'pndm'
+    solver:str='ddim',       # 'ddim' (eta 0), 'pndm' (PLMS, Heun start) or 'pndm4' (the original PNDM)
     seed:int=0,
     keep_pixels:bool=True,   # keep 'imgr' whole (N x L x r x C·H·W); False: only its level-pair distances, 'imgr_dist'
+    level0_noise:bool=False, # level 0 is the image noised to t = 0 with each draw (the original's), not the clean image
+    t_minus_1:bool=False,    # the original's indexing: model at t - 1, state at abar[t], the end at abar[0]
 )->dict:                     # {'logit', 'feature', 'imgr': N x L x r x D; 'levels', 'label', 'config'}, on the CPU
     "DiffOOD's batched pass: the classifier's view of each image rebuilt from every level with every draw."
     view = diffood_view(classifier, diffusion, x.shape[1:], scale)
@@ -120,13 +134,16 @@ def diffood_features(
     if int(draws) < 1: raise ValueError(f'need at least one noise draw, got draws={draws}')
     N, L, r = len(x), len(lv), int(draws)
     v0 = classifier_views(classifier, x); y = v0['logit'].argmax(1)
-    x0 = view.to_model(x)
-    rebuilt = denoise_levels(view.dm, x0, y, noise_draws(x, r, x0.shape[1:], seed), lv[1:], stride, scale, solver)
+    x0 = view.to_model(x); eps = noise_draws(x, r, x0.shape[1:], seed)
+    rebuilt = denoise_levels(view.dm, x0, y, eps, lv[1:], stride, scale, solver, t_minus_1)
+    if level0_noise: rebuilt = torch.cat([level0(view.sched, x0, eps)[:, None], rebuilt], 1)
     vs = classifier_views(classifier, view.to_image(rebuilt.flatten(0, 2)))
-    out = {k: torch.cat([v0[k][:, None, None].expand(-1, 1, r, -1), vs[k].view(N, L-1, r, -1)], 1).cpu() for k in SPACES}
+    first = [] if level0_noise else [{k: v0[k][:, None, None].expand(-1, 1, r, -1) for k in SPACES}]
+    out = {k: torch.cat([f[k] for f in first] + [vs[k].view(N, -1, r, vs[k].shape[-1])], 1).cpu() for k in SPACES}
     if not keep_pixels: out['imgr_dist'] = pair_distances(out.pop('imgr'))
     return dict(out, levels=torch.tensor(lv), label=y.cpu(),
-                config=dict(draws=r, stride=stride, scale=scale, solver=solver, seed=seed))
+                config=dict(draws=r, stride=stride, scale=scale, solver=solver, seed=seed,
+                            **{k: True for k, on in (('level0_noise', level0_noise), ('t_minus_1', t_minus_1)) if on}))
 
 # %% ../nbs/11_diffood.ipynb #0515b54e
 def pair_distances(
@@ -139,11 +156,11 @@ def pair_distances(
 def diffood_confidence(
     feats:dict,             # from `diffood_features` (or `DiffOOD.features`), possibly loaded from disk
     space:str='feature',    # 'logit', 'feature' or 'imgr'
-    kind:str='global',      # 'global' (level 0 vs deepest) or 'local' (sum over consecutive levels)
+    kind:str='global',      # 'global' (level 0 vs deepest), 'local' (sum over consecutive levels) or 'local_pair' (deepest vs the level before)
     deepest=None,           # deepest level used; None: the last saved one
 )->Tensor:                  # N confidences, float64, higher = more in-distribution
     "DiffOOD's confidence -S of every image, for any space, score kind and deepest level (from features or their distances)."
-    _check_choice(space, SPACES, 'space'); _check_choice(kind, KINDS, 'score kind')
+    _check_choice(space, SPACES, 'space'); _check_choice(kind, SCORE_KINDS, 'score kind')
     lv = [int(l) for l in feats['levels']]; d = lv[-1] if deepest is None else int(deepest)
     if d not in lv[1:]: raise ValueError(f'deepest level {d} is not one of the saved deep levels {lv[1:]}')
     n = lv.index(d) + 1
@@ -151,7 +168,9 @@ def diffood_confidence(
     elif f'{space}_dist' in feats: D = torch.as_tensor(feats[f'{space}_dist'])
     else: raise ValueError(f"these features hold neither {space!r} nor {space + '_dist'!r}: score another space")
     dist = lambda i, j: D[:, i, j].mean(-1)                                         # L1, averaged over draws
-    s = dist(0, n - 1) if kind == 'global' else sum(dist(i, i + 1) for i in range(n - 1))
+    if kind == 'global': s = dist(0, n - 1)
+    elif kind == 'local': s = sum(dist(i, i + 1) for i in range(n - 1))
+    else: s = dist(n - 2, n - 1)
     return -s
 
 # %% ../nbs/11_diffood.ipynb #b4bff984
@@ -163,16 +182,17 @@ def serial_cfg(eps_fn, scale, null):
         return eu + scale*(ec - eu)
     return f
 
-def ddim_loop(eps, x, y, level, stride, sched):
-    "DDIM (eta 0) from `level` to the clean image: x0 = (x - sqrt(1-a)·e)/sqrt(a), x' = sqrt(a')·x0 + sqrt(1-a')·e."
-    for t in range(level, 0, -stride):
-        a, an = float(sched.abar64[t]), (float(sched.abar64[t - stride]) if t > stride else 1.)
-        e = eps(x, torch.tensor([t], device=x.device), class_labels=y)
+def ddim_loop(eps, x, y, level, stride, sched, t_minus_1=False):
+    "DDIM (eta 0) from `level` to the clean end: x0 = (x - sqrt(1-a)·e)/sqrt(a), x' = sqrt(a')·x0 + sqrt(1-a')·e."
+    for t in range(level, 0, -stride):     # t_minus_1: eps at t - 1 and the end at abar_0, as the original
+        a, an = float(sched.abar64[t]), float(sched.abar64[t - stride] if t > stride else sched.abar64[0] if t_minus_1 else 1.)
+        e = eps(x, torch.tensor([t - t_minus_1], device=x.device), class_labels=y)
         x = an**.5*(x - (1 - a)**.5*e)/a**.5 + (1 - an)**.5*e
     return x
 
 @torch.inference_mode()
-def reference_features(classifier, diffusion, x, levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', seed=0):
+def reference_features(classifier, diffusion, x, levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', seed=0,
+                       level0_noise=False, t_minus_1=False):
     "DiffOOD's features one image, one draw and one level at a time."
     view = diffood_view(classifier, diffusion, x.shape[1:], scale); sched = view.sched
     eps, out = serial_cfg(view.eps, scale, view.null), {k: [] for k in SPACES}
@@ -182,9 +202,10 @@ def reference_features(classifier, diffusion, x, levels=LEVELS, draws=4, stride=
         for l in levels:
             for k in range(draws):
                 xt = sched.add_noise(x0, noise[k:k+1], l)
-                xr = (xi if l == 0 else view.to_image(ddim_loop(eps, xt, y, l, stride, sched) if solver == 'ddim' else
-                      pndm_sample(eps, xt, sched, denoise_grid(sched.T, stride), start=l//stride - 1,
-                                  cond={'class_labels': y}, set_alpha_to_one=True)))
+                xr = (view.to_image(xt) if level0_noise else xi) if l == 0 else view.to_image(
+                      ddim_loop(eps, xt, y, l, stride, sched, t_minus_1) if solver == 'ddim' else
+                      SOLVERS[solver](eps, xt, sched, denoise_grid(sched.T, stride), start=l//stride - 1, cond={'class_labels': y},
+                                      guidance=shift_t(-1) if t_minus_1 else None, set_alpha_to_one=not t_minus_1))
                 for s, f in classifier_views(classifier, xr).items(): per[s].append(f)
         for s in SPACES: out[s].append(torch.cat(per[s]).view(len(levels), draws, -1))
     return {s: torch.stack(v) for s, v in out.items()} | {'levels': torch.tensor(levels)}
@@ -194,8 +215,10 @@ def reference_features(classifier, diffusion, x, levels=LEVELS, draws=4, stride=
 class DiffOOD(Detector):
     "DiffOOD (Liu et al., 2022): how far the classifier's view moves when the image is noised and denoised toward its label."
     defaults = dict(levels=LEVELS, draws=4, stride=20, scale=3., solver='ddim', space='feature', kind='global',
-                    deepest=None, seed=0, batch_size=32, batch_invariant=False)
-    late_options = ('batch_invariant',)   # feature folders saved before it existed keep their identity while it is off
+                    deepest=None, seed=0, batch_size=32, batch_invariant=False, level0_noise=False, t_minus_1=False)
+    late_options = ('batch_invariant', 'level0_noise', 't_minus_1')   # feature folders saved before them keep their identity while off
+    presets = {'published': dict(levels=LEVELS, draws=4, stride=20, scale=3., solver='pndm4', space='logit', kind='global',
+                                 level0_noise=True, t_minus_1=True)}   # the original detection runner's (see "The published configuration")
     def __init__(self,
         model=None,       # the classifier
         diffusion=None,   # class-conditional diffusion model with a null condition: anything `as_diffusion` takes
@@ -205,7 +228,8 @@ class DiffOOD(Detector):
         self.diffusion = None if diffusion is None else as_diffusion(diffusion)
         self.levels = check_levels(self.levels, self.stride)
         _check_choice(self.solver, SOLVERS, 'solver'); _check_choice(self.space, SPACES, 'space')
-        _check_choice(self.kind, KINDS, 'score kind')
+        _check_choice(self.kind, SCORE_KINDS, 'score kind')
+        for k in ('level0_noise', 't_minus_1'): _check_choice(self.options[k], (False, True), k)
         if self.deepest is not None and self.deepest not in self.levels[1:]:
             raise ValueError(f'deepest level {self.deepest} is not one of the deep levels {self.levels[1:]}')
         if int(self.draws) < 1 or int(self.batch_size) < 1: raise ValueError('draws and batch_size must be at least 1')
@@ -227,7 +251,8 @@ def features(self:DiffOOD,
     x = self._images(x)
     with batch_invariant(self.batch_invariant):   # float32 features equal to one image at a time, bit for bit
         return cat_features([diffood_features(self.model, self.diffusion, xb, self.levels, self.draws, self.stride, self.scale,
-                                              self.solver, self.seed, keep_pixels) for xb in x.split(int(self.batch_size))])
+                                              self.solver, self.seed, keep_pixels, bool(self.level0_noise), bool(self.t_minus_1))
+                             for xb in x.split(int(self.batch_size))])
 
 @patch
 def score_images(self:DiffOOD, x:Tensor)->Tensor:

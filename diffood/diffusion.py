@@ -14,8 +14,8 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'noise_coefs', 'ddim_timesteps', 'ddim_step', 'UNetEps', 'unet_eps_fn',
-           'ddim_sample', 'Inversion', 'ddim_invert', 'pndm_sample', 'compose', 'tap', 'cfg', 'classifier_guidance',
-           'logp_grad', 'one_by_one', 'batch_invariant', 'is_batch_invariant']
+           'ddim_sample', 'Inversion', 'ddim_invert', 'pndm_sample', 'pndm4_sample', 'compose', 'tap', 'shift_t', 'cfg',
+           'classifier_guidance', 'logp_grad', 'one_by_one', 'batch_invariant', 'is_batch_invariant']
 
 # %% ../nbs/06_diffusion.ipynb #70e544cd
 import math
@@ -269,19 +269,23 @@ def pndm_sample(
     callback=None,          # callback(i=, t=, x=, x0=, active=) after each step; may return samples to stop
     cond:dict|None=None,    # per-sample conditioning
     set_alpha_to_one:bool=False, # the clean end has abar = 1 (else abar_0, diffusers' PNDM default)
+    warmup:str='heun',      # each sample's first steps: 'heun' (one Heun step, then AB2, AB3) or 'prk' (three pseudo Runge-Kutta)
 )->Tensor:
-    "PLMS sampling as diffusers' PNDMScheduler(skip_prk_steps=True), with per-sample starts, stops and histories."
+    "PLMS sampling as diffusers' PNDMScheduler (skip_prk_steps=True for 'heun'), with per-sample starts, stops and histories."
     f, S, B = guidance(eps_fn) if guidance else eps_fn, len(timesteps), len(x)
     ts, lv = _grid(sched, timesteps, set_alpha_to_one, x.device)
     start, stop = _positions(start, B, S-1, x.device), _positions(stop, B, -1, x.device)
     if not ((-1 <= stop) & (stop <= start) & (start < S)).all(): raise ValueError('need -1 <= stop <= start < S')
+    if warmup not in ('heun', 'prk'): raise ValueError(f"warmup must be 'heun' or 'prk', got {warmup!r}")
     hist, n = x.new_zeros((4,) + x.shape), torch.zeros(B, dtype=torch.long, device=x.device)
     def move(i, idx, xa, c):
         e = f(xa, _tvec(ts[i], len(idx)), **c)
         h = torch.cat([e[None], hist[:3, idx]]); hist[:, idx] = h; n[idx] = (n[idx] + 1).clamp(max=4)
         k = n[idx]
         eps = (_PLMS[k.cpu()-1].T.to(x).reshape(4, -1, *[1]*(x.dim()-1))*h).sum(0)
-        if i > 0 and (k == 1).any(): eps = _heun(f, xa, e, eps, (k == 1).nonzero()[:, 0], ts, lv, i, c)
+        if warmup == 'prk':
+            if (k < 4).any(): eps = _prk(f, xa, e, eps, (k < 4).nonzero()[:, 0], ts, lv, i, c, sched.abar64)
+        elif i > 0 and (k == 1).any(): eps = _heun(f, xa, e, eps, (k == 1).nonzero()[:, 0], ts, lv, i, c)
         return ddim_step(xa, eps, lv[i+1], lv[i])
     with _grad_mode(f):
         order = range(int(start.max()), int(stop.min()), -1)
@@ -293,6 +297,29 @@ def _heun(f, xa, e, eps, j, ts, lv, i, c):
     xp, _ = ddim_step(xa[j], e[j], lv[i+1], lv[i])
     e1 = f(xp, _tvec(ts[i-1], len(j)), **_slice(c, j, len(xa)))
     return eps.index_copy(0, j, (e[j] + e1)/2)
+
+# %% ../nbs/06_diffusion.ipynb #7fe0f55d
+def _prk(f, xa, e, eps, j, ts, lv, i, c, abar):
+    "Replace eps of rows `j` by PNDM's pseudo Runge-Kutta eps: three more evaluations at states reached from x by DDIM."
+    tb = ts[i-1] if i > 0 else torch.zeros_like(ts[i])      # one position down; timestep 0 below position 0
+    tm = (ts[i] + tb)//2                                     # the midpoint, rounded down
+    x, c, a = xa[j], _slice(c, j, len(xa)), (lv[i+1], abar[tm.cpu()], lv[i])
+    go = lambda ek, k: ddim_step(x, ek, a[0], a[k])[0]
+    e2 = f(go(e[j], 1), _tvec(tm, len(j)), **c)
+    e3 = f(go(e2, 1), _tvec(tm, len(j)), **c)
+    e4 = f(go(e3, 2), _tvec(tb, len(j)), **c)
+    return eps.index_copy(0, j, (e[j] + 2*e2 + 2*e3 + e4)/6)
+
+# %% ../nbs/06_diffusion.ipynb #76fe8ef0
+def pndm4_sample(
+    eps_fn:Callable,   # eps_fn(x_t, t, **cond) -> eps
+    x:Tensor,          # starting states; sample b lives at grid position start[b]
+    sched:Schedule,    # the training noise schedule
+    timesteps,         # ascending grid
+    **kw,              # start, stop, guidance, callback, cond, set_alpha_to_one: as `pndm_sample`
+)->Tensor:
+    "The original PNDM (F-PNDM): each sample's first three steps pseudo Runge-Kutta, then the 4th-order linear multistep."
+    return pndm_sample(eps_fn, x, sched, timesteps, warmup='prk', **kw)
 
 # %% ../nbs/06_diffusion.ipynb #cce80ae3
 def _inherit(f:Callable, inner:Callable, needs_grad:bool=False)->Callable:
@@ -312,6 +339,16 @@ def tap(fn:Callable)->Callable:
         def f(x, t, **cond):
             eps = eps_fn(x, t, **cond); fn(x, t, eps, **cond)
             return eps
+        return _inherit(f, eps_fn)
+    return guide
+
+# %% ../nbs/06_diffusion.ipynb #9d7e9efb
+def shift_t(
+    offset:int,   # added to every timestep the model sees (-1: the original PNDM / DiffOOD code's indexing)
+)->Callable:      # a guidance
+    "A guidance that calls the model at t + `offset` while the sampler keeps the state at abar[t]."
+    def guide(eps_fn):
+        def f(x, t, **cond): return eps_fn(x, t + offset, **cond)
         return _inherit(f, eps_fn)
     return guide
 
