@@ -20,10 +20,10 @@ from .core import cache_dir, atomic_write, save_json
 # %% auto #0
 __all__ = ['NPM_PACKAGES', 'PREPROCESS', 'IMAGE_EXTS', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'SPEC_KEYS', 'OPENOOD_SPECS',
            'check_images', 'as_float01', 'Split', 'sri_sha512', 'npm_tarball', 'load_npm_dataset', 'iter_batches',
-           'lazy_split', 'torchvision_fashion', 'sklearn_digits', 'Preprocess', 'get_preprocess', 'read_image_list',
-           'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar', 'Benchmark', 'register_benchmark',
-           'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec', 'make_openood_root',
-           'seeded_subset', 'scoring_splits', 'diffood_data']
+           'lazy_split', 'concat_splits', 'torchvision_fashion', 'sklearn_digits', 'Preprocess', 'get_preprocess',
+           'read_image_list', 'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar', 'Benchmark',
+           'register_benchmark', 'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec',
+           'make_openood_root', 'seeded_subset', 'scoring_splits', 'diffood_data']
 
 # %% ../nbs/01_data.ipynb #6794e4f2
 def check_images(
@@ -312,6 +312,27 @@ def load(self:Split,
         x[p] = xb
     return Split(x, self.labels, self.name, self.indices)
 
+# %% ../nbs/01_data.ipynb #eeae6cf1
+class _Joined(torch.utils.data.Dataset):
+    "The items of several splits one after the other (a joined lazy split's source)."
+    def __init__(self, parts:list): self.parts, self.ends = parts, np.cumsum([len(s) for s in parts])
+    def __len__(self): return int(self.ends[-1])
+    def __getitem__(self, i):
+        k = int(np.searchsorted(self.ends, i, side='right')); s, j = self.parts[k], i - (int(self.ends[k - 1]) if k else 0)
+        return s.dataset[int(s.indices[j])] if s.is_lazy else (s.images[j], int(s.labels[j]))
+    def describe(self, indices)->str: return ' '.join(s.fingerprint() for s in self.parts) + f' {hashlib.sha1(indices.numpy().tobytes()).hexdigest()}'
+
+def concat_splits(
+    splits,                # a dict {name: Split} or a list of splits, in order
+    name:str='joined',     # the joined split's name
+)->Split:
+    "One split of all images of `splits`, in order: in memory when every part is, else lazy."
+    parts = list(splits.values()) if isinstance(splits, dict) else list(splits)
+    if not parts: raise ValueError('concat_splits needs at least one split')
+    labels = torch.cat([s.labels for s in parts])
+    if not any(s.is_lazy for s in parts): return Split(torch.cat([s.images for s in parts]), labels, name)
+    return Split(labels=labels, name=name, dataset=_Joined(parts))
+
 # %% ../nbs/01_data.ipynb #7e6f6192
 def _missing(path, how): return FileNotFoundError(f'dataset not found at {path}. {how}')
 
@@ -354,13 +375,14 @@ PREPROCESS = {'imagenet': Preprocess((224, 224), 256), 'cifar': Preprocess((32, 
 
 def get_preprocess(
     preprocess=None,   # a name in PREPROCESS ('imagenet', 'cifar'), a `Preprocess`, or any PIL -> PIL callable
-    size=None,         # or (H, W): a plain resize
+    size=None,         # or (H, W) (an int: square): a plain resize
 ):                     # None keeps images as they are
     "The preprocessing a lazy split applies to each decoded image."
     if preprocess is not None and size is not None: raise ValueError('give preprocess or size, not both')
     if isinstance(preprocess, str):
         if preprocess not in PREPROCESS: raise ValueError(f'unknown preprocess {preprocess!r}; choose one of {sorted(PREPROCESS)}, or size=(H, W)')
         return PREPROCESS[preprocess]
+    if isinstance(size, int): size = (size, size)
     return Preprocess(tuple(size), stretch=True) if size is not None else preprocess
 
 # %% ../nbs/01_data.ipynb #c822a7c9

@@ -357,7 +357,11 @@ def _check_models(detectors:dict, model):
 
 def _check_benchmark(detectors:dict, model, bench:Benchmark, splits:dict, fit:bool):
     "Check, before any compute, every split the run reads against `model`, and the train labels if a detector learns from them."
-    for s, split in {**({'train': bench.train, 'val': bench.val} if fit else {}), **splits}.items(): check_input(model, split, f'split {s!r}')
+    need = {s for d in detectors.values() for s in d.fit_on} if fit else set()
+    absent = [f'{k} needs {s!r}' for k, d in detectors.items() for s in (d.fit_on if fit else ()) if getattr(bench, s) is None]
+    if absent: raise ValueError(f'benchmark {bench.name!r} has no ID train/val split some detectors fit on ({"; ".join(absent)}): '
+                                'drop those detectors, or give the benchmark that split')
+    for s, split in {**{s: getattr(bench, s) for s in ('train', 'val') if s in need}, **splits}.items(): check_input(model, split, f'split {s!r}')
     if fit and any(getattr(d, 'needs_labels', False) for d in detectors.values()):
         check_labels(bench.train.labels, num_classes(model), f'{bench.name}: split {"train"!r}')
 

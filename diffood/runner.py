@@ -44,7 +44,8 @@ def default_tag(params:dict, defaults:dict)->str:
     "A readable tag from the parameters that differ from the defaults (`default` when none do)."
     diff = {k: v for k, v in sorted(params.items()) if k not in RUNNER_PARAMS and k != 'benchmark' and defaults.get(k) != v}
     if not diff: return 'default'
-    tag = '_'.join(f'{k}-{v}' for k, v in diff.items() if isinstance(v, (int, float, str)) and len(str(v)) <= 16)
+    readable = lambda v: isinstance(v, (int, float, str)) and len(str(v)) <= 16 and not any(c in str(v) for c in '/\\ ')
+    tag = '_'.join(f'{k}-{v}' for k, v in diff.items() if readable(v))       # paths enter the hash only, never the folder name
     return (tag + '_' if tag else '') + config_key(diff, 6)
 
 def bench_slug(benchmark:str)->str:
