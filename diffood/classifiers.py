@@ -345,6 +345,8 @@ class OpenOODResNet18(nn.Module):
         self.num_classes, self.in_channels = num_classes, 3
         self.input_shape = None if input_shape is None else tuple(input_shape)
         if weights is not None: self.load_state_dict(_resnet_state_dict(weights, self, 'OpenOOD ResNet-18'))
+    @property
+    def cam_layer(self)->nn.Module: return self.layer4[-1]   # the last residual block, where GradCAM looks
     def features(self, x):
         x = F.relu(self.bn1(self.conv1((x - self.mean)/self.std)))
         return F.adaptive_avg_pool2d(self.layer4(self.layer3(self.layer2(self.layer1(x)))), 1).flatten(1)

@@ -12,8 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
-__all__ = ['RUNNER_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths', 'run_experiment',
-           'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'run_cli', 'diffood_run']
+__all__ = ['RUNNER_PARAMS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths',
+           'run_experiment', 'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'run_cli',
+           'diffood_run']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -199,11 +200,16 @@ def _find_notebook(name:str)->Path:
     if q.exists(): return q
     raise FileNotFoundError(f'no experiment notebook {name!r} (looked at {p} and {q})')
 
+PATH_PARAMS = ('data_root', 'weights_dir')   # folders given on the command line, made absolute
+
 def run_cli(argv=None)->list:
     "Parse `diffood-run` arguments, run the notebook(s), print one line per run, return the results."
     a = _cli_parser().parse_args(argv)
     nb, grid = _find_notebook(a.notebook), {}
-    for k, v in a.param: grid.setdefault(k, []).append(_parse_value(v))
+    for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
+        v = _parse_value(v)
+        if k in PATH_PARAMS and isinstance(v, str) and v and not Path(v).expanduser().is_absolute(): v = str(Path(v).resolve())
+        grid.setdefault(k, []).append(v)
     gpus = [g for g in a.gpus.split(',') if g]
     runs = param_grid(grid)
     if len(runs) == 1 and not gpus:
