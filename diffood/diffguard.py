@@ -20,9 +20,10 @@ from .diffusion import (Schedule, ddim_timesteps, ddim_sample, ddim_invert, cfg,
 from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
-__all__ = ['PIQ_SIMILARITIES', 'PERCEPTUAL_FILES', 'VGG16_FILE', 'GDM_DEFAULTS', 'CFG_DEFAULTS', 'perceptual_metric',
-           'similarity_fns', 'psnr_prime', 'early_stop', 'cutout_table', 'take_cutouts', 'clean_grad_fn', 'gdm_pass',
-           'cam_layer', 'gradcam_mask', 'cfg_pass', 'DiffGuard', 'DiffGuardJob']
+__all__ = ['PIQ_SIMILARITIES', 'PERCEPTUAL_FILES', 'VGG16_FILE', 'GDM_DEFAULTS', 'OPTION_CHOICES', 'CFG_DEFAULTS',
+           'perceptual_metric', 'similarity_fns', 'psnr_prime', 'early_stop', 'stop_similarity', 'cutout_table',
+           'take_cutouts', 'clean_grad_fn', 'clipped_classifier_guidance', 'gdm_pass', 'cam_layer', 'gradcam_mask',
+           'cfg_pass', 'DiffGuard', 'DiffGuardJob']
 
 # %% ../nbs/10_diffguard.ipynb #4c6c0831
 def _three(x:Tensor)->Tensor: return x.repeat(1, 3, 1, 1) if x.shape[1] == 1 else x
@@ -99,11 +100,22 @@ def psnr_prime(x:Tensor, x0:Tensor)->Tensor:
     "DiffGuard's PSNR' of model-space tensors in [-1, 1]: 20 log10(255 / RMSE)."
     return 20*torch.log10(255/((x - x0)**2).flatten(1).mean(1).sqrt().clamp_min(1e-12))
 
-def early_stop(z0:Tensor, psnr_stop:float=-1, sim_stop:float=-1, sim_fn=None, space=None, trace:list|None=None):
+def _unpad(z:Tensor, crop:int)->Tensor: return z[..., crop:-crop, crop:-crop] if crop else z
+
+def early_stop(
+    z0:Tensor,               # the inputs in model space, where the inversion starts
+    psnr_stop:float=-1,      # stop an image when its PSNR' falls below this (-1: never)
+    sim_stop:float=-1,       # stop an image when its similarity falls below this (-1: never)
+    sim_fn=None,             # similarity fn(a, s) of classifier images, higher = more alike
+    space=None,              # the `ImageView` that maps model space to images
+    trace:list|None=None,    # collects PSNR', similarity and activity after every step
+    crop:int=0,              # PSNR' without this many border pixels (the padding of padded inputs)
+):
     "An inversion callback that stops images whose PSNR' or similarity to the input drops below its threshold."
     img0 = (space.to_image(z0) if space else (z0 + 1)/2) if sim_fn is not None else None
+    z0c = _unpad(z0, crop)
     def cb(i, t, x, x0, active):
-        p = psnr_prime(x, z0); stop = p < psnr_stop if psnr_stop >= 0 else torch.zeros_like(active)
+        p = psnr_prime(_unpad(x, crop), z0c); stop = p < psnr_stop if psnr_stop >= 0 else torch.zeros_like(active)
         s = None
         if sim_fn is not None and (sim_stop >= 0 or trace is not None):
             s = sim_fn(img0, space.to_image(x) if space else ((x + 1)/2).clamp(0, 1))
@@ -111,6 +123,20 @@ def early_stop(z0:Tensor, psnr_stop:float=-1, sim_stop:float=-1, sim_fn=None, sp
         if trace is not None: trace.append(dict(i=i, t=t, psnr=p.clone(), sim=None if s is None else s.clone(), active=active.clone()))
         return stop
     return cb
+
+# %% ../nbs/10_diffguard.ipynb #a8fede60
+def stop_similarity(
+    name:str,              # a piq similarity, 'dists', 'lpips' or 'logits'
+    clf=None,              # the classifier (for 'logits')
+    sims:dict|None=None,   # similarity functions already built (a detector's): used when they hold `name`
+    weights_dir=None,      # folder with the DISTS / LPIPS weights
+):                         # fn(a, s) of classifier images in [0, 1] -> per-image similarity, higher = more alike
+    "The early stop's similarity `name`, any the detector computes."
+    if sims and name in sims: return sims[name]
+    if name == 'logits':
+        if clf is None: raise ValueError("the 'logits' similarity compares the classifier's logits: pass clf")
+        return lambda a, s: -(clf(a) - clf(s)).abs().sum(1)
+    return similarity_fns([name], weights_dir)[name]
 
 # %% ../nbs/10_diffguard.ipynb #2b4fd021
 def cutout_table(steps:int, n:int, size:tuple, lo_frac:float=0.875, seed:int=100)->Tensor:
@@ -179,24 +205,58 @@ def _frozen(model):
     finally:
         for p, r in was: p.requires_grad_(r)
 
+# %% ../nbs/10_diffguard.ipynb #703f2530
+def clipped_classifier_guidance(
+    grad_fn,              # grad_fn(x_t, t, eps, **cond), called with the model's own (unclipped) eps
+    sched:Schedule,       # the training schedule
+    scale:float=1.0,      # s
+    keys=('y',),          # cond entries for grad_fn only, not passed on to the model
+):                        # a guidance for the samplers of 06_diffusion
+    "Classifier guidance after clipping: eps from clamp(x0_hat, -1, 1), minus sqrt(1-abar_t)·s·grad_fn."
+    def guide(eps_fn):
+        def f(x, t, **cond):
+            eps = eps_fn(x, t, **{k: v for k, v in cond.items() if k not in keys})
+            sa, s1a = noise_coefs(sched.abar64[t.cpu()], x)
+            clipped = (x - sa*((x - s1a*eps)/sa).clamp(-1, 1))/s1a
+            return clipped - scale*s1a*grad_fn(x, t, eps, **cond)
+        f.needs_grad = True
+        return f
+    return guide
+
 # %% ../nbs/10_diffguard.ipynb #d0309bdf
 GDM_DEFAULTS = dict(steps=50, invert_steps=45, psnr_stop=48.5, sim_stop=-1., stop_metric='ssim', skip=1,
-                    clean_grad=True, cutouts=8, cut_lo=0.875, cut_seed=100, classifier_scale=3., uncond_aux=True)
+                    clean_grad=True, cutouts=8, cut_lo=0.875, cut_seed=100, classifier_scale=3., uncond_aux=True,
+                    clip_denoised=False, psnr_crop=False)
+OPTION_CHOICES = dict(clip_denoised=(False, True), psnr_crop=(False, True), cfg_grid=('', 'compvis'))   # the values they take
 
-def gdm_pass(clf, space:ImageView, x:Tensor, y:Tensor, sched:Schedule|None=None, trace:list|None=None, **opts)->dict:
+def _check_choices(o:dict):
+    for k, allowed in OPTION_CHOICES.items():
+        if k in o and o[k] not in allowed: raise ValueError(f'{k} must be one of {list(allowed)}, got {o[k]!r}')
+
+def gdm_pass(
+    clf,                     # the classifier under protection
+    space:ImageView,         # the diffusion model seen from the classifier's images
+    x:Tensor,                # images, float [0, 1]
+    y:Tensor,                # the labels to guide toward
+    sched:Schedule|None=None,  # the schedule (default: the model's own)
+    trace:list|None=None,    # collects the early stop's values after every inversion step
+    sim_fn=None,             # the early stop's similarity (default: `stop_similarity(stop_metric, clf)`)
+    **opts,                  # see `GDM_DEFAULTS`
+)->dict:
     "One batch through DiffGuard-GDM: {'synth', 'aux', 'stop', 'start', 'unet_evals'}; images in [0, 1]."
-    o = {**GDM_DEFAULTS, **opts}; sched = sched or space.sched
+    o = {**GDM_DEFAULTS, **opts}; sched = sched or space.sched; _check_choices(o)
     S = o['steps']; ts = ddim_timesteps(sched.T, S, space.dm.steps_offset)
     if not 0 < o['invert_steps'] <= S - 1 - o['skip']: raise ValueError(f"need 0 < invert_steps <= steps - 1 - skip = {S - 1 - o['skip']}")
     z0 = space.to_model(x)
-    sim = PIQ_SIMILARITIES[o['stop_metric']] if (o['sim_stop'] >= 0 or trace is not None) else None
+    sim = (sim_fn or stop_similarity(o['stop_metric'], clf)) if (o['sim_stop'] >= 0 or trace is not None) else None
+    crop = space.dm.pad if o['psnr_crop'] and space.mode == 'pad' and not space.dm.latent else 0
     inv = ddim_invert(space.eps, z0, sched, ts, stop=o['invert_steps'], clip_x0=True,
-                      callback=early_stop(z0, o['psnr_stop'], o['sim_stop'], sim, space, trace))
-    start = inv.stop + o['skip']
-    g = classifier_guidance(clean_grad_fn(clf, sched, ts, space, o['clean_grad'], o['cutouts'], o['cut_lo'], o['cut_seed']),
-                            sched, o['classifier_scale'], keys=('y', 'k0'))
+                      callback=early_stop(z0, o['psnr_stop'], o['sim_stop'], sim, space, trace, crop))
+    start, clip = inv.stop + o['skip'], bool(o['clip_denoised'])
+    g = (clipped_classifier_guidance if clip else classifier_guidance)(
+        clean_grad_fn(clf, sched, ts, space, o['clean_grad'], o['cutouts'], o['cut_lo'], o['cut_seed']), sched, o['classifier_scale'], keys=('y', 'k0'))
     synth = ddim_sample(space.eps, inv.x, sched, ts, start=start, guidance=g, cond={'y': y.to(x.device), 'k0': start})
-    aux = ddim_sample(space.eps, inv.x, sched, ts, start=start) if o['uncond_aux'] else None
+    aux = ddim_sample(space.eps, inv.x, sched, ts, start=start, clip_x0=clip) if o['uncond_aux'] else None
     evals = inv.stop + (start + 1)*(2 if o['uncond_aux'] else 1)
     return dict(synth=space.to_image(synth), aux=x if aux is None else space.to_image(aux), stop=inv.stop, start=start, unet_evals=evals)
 
@@ -219,24 +279,34 @@ def gradcam_mask(clf, x:Tensor, y:Tensor, cut:float=0.3)->tuple[Tensor,Tensor]:
     return cam, cam > cut
 
 # %% ../nbs/10_diffguard.ipynb #848c48a7
-CFG_DEFAULTS = dict(cfg_steps=25, cfg_scale=10., dsg=True, cam_cut=0.3)
+CFG_DEFAULTS = dict(cfg_steps=25, cfg_scale=10., dsg=True, cam_cut=0.3, cfg_grid='')
 
-def cfg_pass(clf, space:ImageView, x:Tensor, y:Tensor, sched:Schedule|None=None, **opts)->dict:
+def cfg_pass(
+    clf,                     # the classifier under protection
+    space:ImageView,         # a class-conditional diffusion model with a null class, seen from the images
+    x:Tensor,                # images, float [0, 1]
+    y:Tensor,                # the labels to guide toward
+    sched:Schedule|None=None,  # the schedule (default: the model's own)
+    **opts,                  # see `CFG_DEFAULTS`
+)->dict:
     "One batch through DiffGuard-CFG: {'synth', 'aux' (the input), 'cam', 'mask', 'stop', 'start', 'unet_evals'}."
-    o = {**CFG_DEFAULTS, **opts}; sched = sched or space.sched
-    S = o['cfg_steps']; ts = ddim_timesteps(sched.T, S, space.dm.steps_offset)
+    o = {**CFG_DEFAULTS, **opts}; sched = sched or space.sched; _check_choices(o)
+    S, compvis = o['cfg_steps'], o['cfg_grid'] == 'compvis'
+    ts = ddim_timesteps(sched.T, S, 1 if compvis else space.dm.steps_offset)
     if space.null is None: raise ValueError(f'the CFG variant needs a diffusion model with a null class: {space.dm!r}')
     y = y.to(x.device); null = torch.full_like(y, space.null)
     z0 = space.to_model(x)
-    inv = ddim_invert(space.eps, z0, sched, ts, cond={'class_labels': null})
+    inv = ddim_invert(space.eps, z0, sched, torch.cat([ts.new_zeros(1), ts]) if compvis else ts, cond={'class_labels': null},
+                      eps_at='target' if compvis else 'source')
     c = {'class_labels': y}
     cam = m = None
     if o['dsg']:
         cam, m = gradcam_mask(clf, x, y, o['cam_cut']); c['cfg_mask'] = space.mask_to_model(m, z0)
-    synth = ddim_sample(space.eps, inv.x, sched, ts, start=S - 1, guidance=cfg(o['cfg_scale'], space.null), cond=c)
+    synth = ddim_sample(space.eps, inv.x, sched, ts, start=S - 1, guidance=cfg(o['cfg_scale'], space.null), cond=c,
+                        set_alpha_to_one=not compvis)
     n = len(x)
     return dict(synth=space.to_image(synth), aux=x, cam=cam, mask=m, stop=torch.full((n,), S - 1), start=torch.full((n,), S - 1),
-                unet_evals=torch.full((n,), (S - 1) + 2*S))
+                unet_evals=torch.full((n,), (S if compvis else S - 1) + 2*S))
 
 # %% ../nbs/10_diffguard.ipynb #b57f5a11
 @register_detector('diffguard')
@@ -244,11 +314,16 @@ class DiffGuard(Detector):
     "DiffGuard (Gao et al., ICCV 2023): similarity of an image and its synthesis toward the predicted label."
     defaults = dict(variant='gdm', distance='ssim', similarities=None, weights_dir=None, fit_size=None,
                     batch_size=32, dtype='float32', batch_invariant=False, **GDM_DEFAULTS, **CFG_DEFAULTS)
-    late_options = ('batch_invariant',)   # runs saved before it existed keep their identity while it is off
+    # options added after runs were saved: left out of the identity while off, so those runs keep theirs
+    late_options = ('batch_invariant', 'clip_denoised', 'psnr_crop', 'cfg_grid')
+    presets = {'published': dict(   # the original code: exp6.1 (GDM) and cin256-v2 (CFG); see "The published configuration"
+        steps=100, invert_steps=90, skip=1, psnr_stop=48.5, sim_stop=0.38, stop_metric='dists', distance='dists',
+        clean_grad=True, cutouts=8, cut_lo=0.875, cut_seed=100, classifier_scale=3., uncond_aux=True, clip_denoised=True,
+        psnr_crop=True, cfg_steps=25, cfg_scale=10., dsg=True, cam_cut=0.3, cfg_grid='compvis')}
     def __init__(self,
         model=None,       # the classifier under protection
         diffusion=None,   # any diffusion model `as_diffusion` takes (or a `DiffusionModel`)
-        **options,        # see `defaults`, `GDM_DEFAULTS` and `CFG_DEFAULTS`
+        **options,        # see `defaults`, `GDM_DEFAULTS`, `CFG_DEFAULTS`; `preset='published'`
     ):
         super().__init__(model, **options)
         if self.variant not in ('gdm', 'cfg'): raise ValueError(f"variant must be 'gdm' or 'cfg', got {self.variant!r}")
@@ -263,6 +338,7 @@ class DiffGuard(Detector):
         if self.distance in PERCEPTUAL_FILES and self.distance not in self.sims: _find_weights(self.distance, self.weights_dir)
         if self.distance not in list(self.sims) + ['logits']:
             raise ValueError(f'distance {self.distance!r} is not computed; available: {list(self.sims) + ["logits"]}')
+        self._check_options()
 
 # %% ../nbs/10_diffguard.ipynb #3905256e
 @patch
@@ -293,9 +369,23 @@ def config(self:DiffGuard)->dict:
     "The options that change the scores (the job's identity for resumable runs)."
     return {k: v for k, v in self.identity().items() if k not in ('batch_size', 'weights_dir')}
 
+@patch
+def _check_options(self:DiffGuard):
+    "Refuse option values the passes do not take, before any compute; a similarity threshold builds its similarity now."
+    _check_choices(self.options)
+    known = list(PIQ_SIMILARITIES) + list(PERCEPTUAL_FILES) + ['logits']
+    if self.stop_metric not in known: raise ValueError(f'stop_metric {self.stop_metric!r} is unknown; use one of {known}')
+    if self.variant == 'gdm' and self.sim_stop >= 0: self.stop_fn()   # missing DISTS / LPIPS weights fail here, by name
+
+@patch
+def stop_fn(self:DiffGuard):
+    "The early stop's similarity (`stop_metric`): any the detector computes, DISTS and LPIPS included; built once."
+    if getattr(self, '_stop', None) is None: self._stop = stop_similarity(self.stop_metric, self.model, self.sims, self.weights_dir)
+    return self._stop
+
 # %% ../nbs/10_diffguard.ipynb #2390854b
 @patch
-def __getstate__(self:DiffGuard)->dict: return {k: v for k, v in vars(self).items() if k != 'sims'}
+def __getstate__(self:DiffGuard)->dict: return {k: v for k, v in vars(self).items() if k not in ('sims', '_stop')}
 
 @patch
 def __setstate__(self:DiffGuard, state:dict):
@@ -311,8 +401,8 @@ def run(self:DiffGuard, x:Tensor, labels:Tensor|None=None, idx:Tensor|None=None,
         y = pred if labels is None else torch.as_tensor(labels, device=x.device).long()
         opts = {k: self.options[k] for k in (GDM_DEFAULTS if self.variant == 'gdm' else CFG_DEFAULTS)}
         space = self.space_for(tuple(x.shape[1:]))
-        o = (gdm_pass(self.model, space, x, y, trace=trace, **opts) if self.variant == 'gdm'
-             else cfg_pass(self.model, space, x, y, **opts))
+        if self.variant == 'cfg': o = cfg_pass(self.model, space, x, y, **opts)
+        else: o = gdm_pass(self.model, space, x, y, trace=trace, sim_fn=self.stop_fn() if self.sim_stop >= 0 or trace is not None else None, **opts)
         s, a = o['synth'], o['aux']
         bad = torch.isnan(s).flatten(1).any(1)
         if bad.any():
