@@ -16,7 +16,7 @@ from torch import Tensor
 from tqdm.auto import tqdm
 from .diffusion import ddim_sample, pndm_sample
 from .models import DiffusionModel, as_diffusion
-from .data import as_float01
+from .data import as_float01, Split, iter_batches
 from .classifiers import augment
 from fastcore.basics import patch
 
@@ -281,27 +281,36 @@ def synthesize(
 
 # %% ../nbs/12_ncis.ipynb #96455c90
 def train_with_outliers(
-    clf:nn.Module, images:Tensor, labels:Tensor,   # the classifier and its ID training split (uint8, or float in [0, 1])
+    clf:nn.Module,
+    images,                                        # the ID training images (uint8, or float in [0, 1]), or a `Split` (lazy: streamed)
+    labels:Tensor|None,                            # their labels (None with a Split: its own)
     outliers:Tensor,                               # float outlier images in [0, 1]
     epochs:int=1, beta:float=1., lr:float=0.01, batch_size:int=128, wd:float=5e-4, flip:bool=True,
     seed:int=0, progress:bool=False,
+    workers:int=0,                                 # DataLoader workers reading a lazy split
 )->nn.Module:                                      # a fine-tuned copy in eval mode, with `.energy_head` and `.history`
     "Fine-tune a copy of `clf` with cross-entropy on ID images plus beta x an energy loss that separates ID from outliers."
     if not outliers.is_floating_point() or outliers.min() < 0 or outliers.max() > 1:
         raise ValueError('outliers must be float images in [0, 1], e.g. the output of `synthesize`.')
-    if images.is_floating_point(): as_float01(images, 'ID training images')   # refuses [0, 255] floats before any training
+    split = images if isinstance(images, Split) and images.is_lazy else None
+    if isinstance(images, Split): images, labels = (None if split else images.images), images.labels
+    if images is not None and images.is_floating_point(): as_float01(images, 'ID training images')   # refuses [0, 255] floats first
+    N = len(labels)
     torch.manual_seed(seed); g = torch.Generator().manual_seed(seed)
     model, head = copy.deepcopy(clf).train(), nn.Linear(1, 2)
     dev = next(model.parameters()).device; head.to(dev)
     params = list(model.parameters()) + list(head.parameters())
     opt = torch.optim.SGD(params, lr=lr, momentum=0.9, nesterov=True, weight_decay=wd)
-    steps = epochs*(-(-len(images)//batch_size)); sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)
+    steps = epochs*(-(-N//batch_size)); sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, steps)
     model.history = []
     with tqdm(total=steps, disable=not progress, desc='outlier exposure') as bar:
         for ep in range(epochs):
-            for b in torch.randperm(len(images), generator=g).split(batch_size):
+            perm = torch.randperm(N, generator=g)
+            batches = (iter_batches(split, batch_size, workers, indices=perm) if split is not None
+                       else ((images[b], labels[b], b) for b in perm.split(batch_size)))     # a lazy split: read in this order
+            for xb, _, b in batches:
                 o = torch.randint(0, len(outliers), (len(b),), generator=g)[:len(b) if beta else 0]   # beta 0: ID only
-                x = augment(torch.cat([as_float01(images[b]), outliers[o].float()]), flip=flip, generator=g).to(dev)
+                x = augment(torch.cat([as_float01(xb), outliers[o].float()]), flip=flip, generator=g).to(dev)
                 logits = model(x); n = len(b)
                 target = torch.cat([torch.ones(n), torch.zeros(len(o))]).long().to(dev)
                 l_ce = F.cross_entropy(logits[:n], labels[b].to(dev))
@@ -323,7 +332,7 @@ class NCIS(Detector):
                     dream_k=23, scale=3., synth_steps=50, epochs=3, beta=1., lr=0.01, batch_size=128, seed=0,
                     k_first_over=False, rec_z_before=False, orth_init='', synth_sampler='', dream_self=False)
     late_options = ('k_first_over', 'rec_z_before', 'orth_init', 'synth_sampler', 'dream_self')   # saved runs keep their identity while off
-    presets = {'published': dict(repeats=32, k_first_over=True, rec_z_before=True, orth_init='uniform',
+    presets = {'published': dict(repeats=32, flow_lr=1e-4, k_first_over=True, rec_z_before=True, orth_init='uniform',
                                  synth_sampler='plms', synth_steps=50, scale=7.5, dream_self=True)}
     fit_on = ('train',)
     def __init__(self,
@@ -350,10 +359,16 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     missing = [c for c, i in enumerate(where) if not len(i)]
     if missing: raise ValueError(f'the train split has no images of class(es) {missing}; NCIS learns every class of the diffusion model (0..{C-1})')
     g = torch.Generator().manual_seed(self.seed)
-    pick = torch.cat([i[torch.randperm(len(i), generator=g)[:self.per_class]] for i in where])
+    pick = torch.cat([i[torch.randperm(len(i), generator=g)[:self.per_class or None]] for i in where])   # per_class 0: all
     y = train.labels[pick]
-    self.embeddings = invert_embeddings(space, train.images[pick], y, idx=pick, repeats=self.repeats, seed=self.seed)
+    imgs = train[pick].load().images if train.is_lazy else train.images[pick]     # a lazy split: only the picked images are read
+    self.embeddings = invert_embeddings(space, imgs, y, idx=pick, repeats=self.repeats, seed=self.seed)
+    self.embedding_labels, self.embedding_index = y, pick
     if self.sampler == 'ncis':
+        k = invariant_count(self.embeddings, y, first_over=self.k_first_over)
+        if not 0 < k < self.embeddings.shape[1]:
+            raise ValueError(f'{len(pick)} embeddings ({self.per_class or "all"} per class) give k = {k} invariants of '
+                             f'{self.embeddings.shape[1]} dimensions: the cVPN needs 0 < k < d. Embed more images per class (per_class=)')
         self.flow = train_cvpn(self.embeddings, y, C, epochs=self.flow_epochs, lr=self.flow_lr, seed=self.seed,
                                k_first_over=self.k_first_over, rec_z_before=self.rec_z_before, orth_init=self.orth_init)
         e, ey = ncis_outliers(self.flow, self.embeddings, y, rounds=self.outliers_per_class//10, seed=self.seed)
@@ -362,8 +377,8 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
                                    boundary=self.outliers_per_class//2, seed=self.seed, count_self=self.dream_self)
     self.outlier_embeddings = e
     self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed,
-                                                    sampler=self.synth_sampler or 'ddim', image_shape=train.images.shape[1:]), ey
-    self.tuned = train_with_outliers(self.model, train.images, train.labels, self.outliers, epochs=self.epochs, beta=self.beta,
+                                                    sampler=self.synth_sampler or 'ddim', image_shape=train.image_shape), ey
+    self.tuned = train_with_outliers(self.model, train, None, self.outliers, epochs=self.epochs, beta=self.beta,
                                      lr=self.lr, batch_size=self.batch_size, seed=self.seed)
     return self._fitted()
 
