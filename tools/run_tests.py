@@ -8,6 +8,8 @@ from nbdev.config import get_config
 from nbdev.test import test_nb
 from fastcore.parallel import parallel
 
+LONGEST = ['14a_paper_runs_diffguard.ipynb', '14b_paper_runs_diffood_ncis.ipynb', '10_diffguard.ipynb', '11_diffood.ipynb']
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('--flags', default='', help='space-separated flags to run, e.g. "slow"')
@@ -19,6 +21,8 @@ def main():
     files = [Path(f).resolve() for f in a.notebooks] or sorted(
         f for f in nbs_path.rglob('*.ipynb') if not (f.parent/'.notest').exists() and not f.name.startswith(('_', '.'))
         and '.ipynb_checkpoints' not in f.parts)
+    # the longest notebooks first, so the two workers finish together (a long one started last would run alone)
+    files.sort(key=lambda f: (f.name not in LONGEST, LONGEST.index(f.name) if f.name in LONGEST else 0))
     # one kernel per core: torch's threads fight badly when notebooks run side by side on a small machine
     os.environ.setdefault('OMP_NUM_THREADS', str(max(1, (os.cpu_count() or 1)//a.workers)))
     skip = [f for f in cfg.tst_flags if f not in a.flags.split()]
