@@ -6,7 +6,6 @@ import argparse, os, sys, time
 from pathlib import Path
 from nbdev.config import get_config
 from nbdev.test import test_nb
-from fastcore.parallel import parallel
 
 LONGEST = ['14a_paper_runs_diffguard.ipynb', '14b_paper_runs_diffood_ncis.ipynb', '10_diffguard.ipynb', '11_diffood.ipynb']
 
@@ -27,8 +26,14 @@ def main():
     os.environ.setdefault('OMP_NUM_THREADS', str(max(1, (os.cpu_count() or 1)//a.workers)))
     skip = [f for f in cfg.tst_flags if f not in a.flags.split()]
     t0 = time.time()
-    res = parallel(test_nb, files, skip_flags=skip, force_flags=a.flags.split(), n_workers=a.workers,
-                   basepath=cfg.config_path, do_print=False, pause=0.5)
+    # one fresh process per notebook: notebooks run in-process, so a worker reused for a second notebook would keep the
+    # first one's imports (e.g. diffood.diffguard's registered detector, clashing with 10_diffguard's own definition)
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+    import multiprocessing as mp
+    run = partial(test_nb, skip_flags=skip, force_flags=a.flags.split(), basepath=cfg.config_path, do_print=False)
+    with ProcessPoolExecutor(a.workers, mp_context=mp.get_context('spawn'), max_tasks_per_child=1) as ex:
+        res = list(ex.map(run, files))
     for f, (ok, secs) in zip(files, res): print(f'{"PASS" if ok else "FAIL"} {f.relative_to(nbs_path)} ({secs:.0f} s)')
     n_ok = sum(ok for ok, _ in res)
     print(f'total {time.time()-t0:.0f} s')
