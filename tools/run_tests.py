@@ -9,6 +9,12 @@ from nbdev.test import test_nb
 
 LONGEST = ['14a_paper_runs_diffguard.ipynb', '14b_paper_runs_diffood_ncis.ipynb', '10_diffguard.ipynb', '11_diffood.ipynb']
 
+def _one(f, **kw):
+    "Test one notebook in this (fresh, spawned) process; its own subprocesses (DataLoader workers, spawn tests) fork as usual."
+    import multiprocessing as mp
+    mp.set_start_method('fork', force=True)
+    return test_nb(f, **kw)
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('--flags', default='', help='space-separated flags to run, e.g. "slow"')
@@ -31,7 +37,7 @@ def main():
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
     import multiprocessing as mp
-    run = partial(test_nb, skip_flags=skip, force_flags=a.flags.split(), basepath=cfg.config_path, do_print=False)
+    run = partial(_one, skip_flags=skip, force_flags=a.flags.split(), basepath=cfg.config_path, do_print=False)
     with ProcessPoolExecutor(a.workers, mp_context=mp.get_context('spawn'), max_tasks_per_child=1) as ex:
         res = list(ex.map(run, files))
     for f, (ok, secs) in zip(files, res): print(f'{"PASS" if ok else "FAIL"} {f.relative_to(nbs_path)} ({secs:.0f} s)')
