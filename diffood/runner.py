@@ -13,8 +13,8 @@ from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
 __all__ = ['RUNNER_PARAMS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths',
-           'run_experiment', 'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'run_cli',
-           'diffood_run']
+           'run_experiment', 'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'parse_value',
+           'run_cli', 'diffood_run']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -176,7 +176,8 @@ def run_batch(
     return [run_experiment(notebook, p, tag, runs_dir, figures_dir) for p in runs]
 
 # %% ../nbs/05_runner.ipynb #510298e1
-def _parse_value(v:str):
+def parse_value(v:str):
+    "A command-line value: JSON when it parses, else the string."
     try: return json.loads(v)
     except json.JSONDecodeError: return v
 
@@ -207,7 +208,7 @@ def run_cli(argv=None)->list:
     a = _cli_parser().parse_args(argv)
     nb, grid = _find_notebook(a.notebook), {}
     for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
-        v = _parse_value(v)
+        v = parse_value(v)
         if k in PATH_PARAMS and isinstance(v, str) and v and not Path(v).expanduser().is_absolute(): v = str(Path(v).resolve())
         grid.setdefault(k, []).append(v)
     gpus = [g for g in a.gpus.split(',') if g]
