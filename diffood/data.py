@@ -433,6 +433,10 @@ class ImageFiles(torch.utils.data.Dataset):
     def image_shape(self):
         size = getattr(self.preprocess, 'size', None)
         return None if size is None else (self.channels, *size)
+    def missing(self, show:int=3)->tuple[int, list]:
+        "How many of the listed files are absent, and the first `show` of them."
+        gone = [self.root/p.decode() for p in self._rows()[0] if not (self.root/p.decode()).is_file()]
+        return len(gone), gone[:show]
     def describe(self, indices)->str:
         "Preprocessing, then path, label and file size of each item at `indices` (what `Split.fingerprint` hashes)."
         rows = (f'{self._rows()[0][i].decode()} {int(self.targets[i])} {os.path.getsize(self.path(i))}' for i in indices.tolist())

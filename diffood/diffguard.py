@@ -21,8 +21,8 @@ from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
 __all__ = ['PIQ_SIMILARITIES', 'PERCEPTUAL_FILES', 'VGG16_FILE', 'GDM_DEFAULTS', 'OPTION_CHOICES', 'CFG_DEFAULTS',
-           'perceptual_metric', 'similarity_fns', 'psnr_prime', 'early_stop', 'stop_similarity', 'cutout_table',
-           'take_cutouts', 'clean_grad_fn', 'clipped_classifier_guidance', 'gdm_pass', 'cam_layer', 'gradcam_mask',
+           'perceptual_metric', 'similarity_fns', 'write_perceptual_standins', 'psnr_prime', 'early_stop',
+           'stop_similarity', 'cutout_table', 'take_cutouts', 'clean_grad_fn', 'gdm_pass', 'cam_layer', 'gradcam_mask',
            'cfg_pass', 'DiffGuard', 'DiffGuardJob']
 
 # %% ../nbs/10_diffguard.ipynb #4c6c0831
@@ -94,6 +94,23 @@ def similarity_fns(
         vgg = lambda v: _three(_at_least(v, 32))   # colour, and room for VGG16's five poolings
         out[n] = (lambda m, sign: lambda a, s: sign - m(vgg(a), vgg(s)).flatten())(m, 1. if n == 'dists' else 0.)
     return out
+
+# %% ../nbs/10_diffguard.ipynb #e8a2fe1c
+def write_perceptual_standins(folder, seed:int=0)->Path:
+    "Stand-in weight files for DISTS and LPIPS (random VGG16 features, their alpha / beta and LPIPS's heads) in `folder`."
+    import torch
+    from torchvision.models import vgg16
+    g = torch.Generator().manual_seed(seed); folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    def fake(k, v):
+        if k.startswith('classifier'): return torch.zeros(1).expand(v.shape)   # unused by piq: one element on disk
+        return torch.randn(v.shape, generator=g)*(2/v[0].numel())**0.5 if v.dim() == 4 else torch.zeros(v.shape)
+    with torch.device('meta'): shapes = vgg16().state_dict()
+    torch.save({k: fake(k, v) for k, v in shapes.items()}, folder/VGG16_FILE)
+    chans = [3, 64, 128, 256, 512, 512]
+    ab = torch.rand(2, 1, sum(chans), 1, 1, generator=g); ab /= ab.sum()
+    torch.save({'alpha': ab[0], 'beta': ab[1]}, folder/PERCEPTUAL_FILES['dists'])
+    torch.save([torch.rand(1, c, 1, 1, generator=g) for c in chans[1:]], folder/PERCEPTUAL_FILES['lpips'])
+    return folder
 
 # %% ../nbs/10_diffguard.ipynb #b219f26a
 def psnr_prime(x:Tensor, x0:Tensor)->Tensor:
@@ -205,24 +222,6 @@ def _frozen(model):
     finally:
         for p, r in was: p.requires_grad_(r)
 
-# %% ../nbs/10_diffguard.ipynb #703f2530
-def clipped_classifier_guidance(
-    grad_fn,              # grad_fn(x_t, t, eps, **cond), called with the model's own (unclipped) eps
-    sched:Schedule,       # the training schedule
-    scale:float=1.0,      # s
-    keys=('y',),          # cond entries for grad_fn only, not passed on to the model
-):                        # a guidance for the samplers of 06_diffusion
-    "Classifier guidance after clipping: eps from clamp(x0_hat, -1, 1), minus sqrt(1-abar_t)·s·grad_fn."
-    def guide(eps_fn):
-        def f(x, t, **cond):
-            eps = eps_fn(x, t, **{k: v for k, v in cond.items() if k not in keys})
-            sa, s1a = noise_coefs(sched.abar64[t.cpu()], x)
-            clipped = (x - sa*((x - s1a*eps)/sa).clamp(-1, 1))/s1a
-            return clipped - scale*s1a*grad_fn(x, t, eps, **cond)
-        f.needs_grad = True
-        return f
-    return guide
-
 # %% ../nbs/10_diffguard.ipynb #d0309bdf
 GDM_DEFAULTS = dict(steps=50, invert_steps=45, psnr_stop=48.5, sim_stop=-1., stop_metric='ssim', skip=1,
                     clean_grad=True, cutouts=8, cut_lo=0.875, cut_seed=100, classifier_scale=3., uncond_aux=True,
@@ -253,8 +252,8 @@ def gdm_pass(
     inv = ddim_invert(space.eps, z0, sched, ts, stop=o['invert_steps'], clip_x0=True,
                       callback=early_stop(z0, o['psnr_stop'], o['sim_stop'], sim, space, trace, crop))
     start, clip = inv.stop + o['skip'], bool(o['clip_denoised'])
-    g = (clipped_classifier_guidance if clip else classifier_guidance)(
-        clean_grad_fn(clf, sched, ts, space, o['clean_grad'], o['cutouts'], o['cut_lo'], o['cut_seed']), sched, o['classifier_scale'], keys=('y', 'k0'))
+    g = classifier_guidance(clean_grad_fn(clf, sched, ts, space, o['clean_grad'], o['cutouts'], o['cut_lo'], o['cut_seed']),
+                              sched, o['classifier_scale'], keys=('y', 'k0'), clip_x0=clip)
     synth = ddim_sample(space.eps, inv.x, sched, ts, start=start, guidance=g, cond={'y': y.to(x.device), 'k0': start})
     aux = ddim_sample(space.eps, inv.x, sched, ts, start=start, clip_x0=clip) if o['uncond_aux'] else None
     evals = inv.stop + (start + 1)*(2 if o['uncond_aux'] else 1)

@@ -377,13 +377,15 @@ def classifier_guidance(
     sched:Schedule,       # the training schedule (for sqrt(1-abar_t))
     scale:float=1.0,      # s
     keys=('y',),          # cond entries for grad_fn only, not passed on to the model
+    clip_x0:bool=False,   # first re-derive eps from clamp(x0_hat, -1, 1) (DiffGuard's published sampling); grad_fn still gets the model's eps
 )->Callable:              # a guidance
     "Classifier guidance for DDIM: eps - sqrt(1-abar_t)·s·grad_fn(x_t, t, eps, **cond)."
     def guide(eps_fn):
         def f(x, t, **cond):
             eps = eps_fn(x, t, **{k: v for k, v in cond.items() if k not in keys})
-            _, s1a = noise_coefs(sched.abar64[t.cpu()], x)
-            return eps - scale*s1a*grad_fn(x, t, eps, **cond)
+            sa, s1a = noise_coefs(sched.abar64[t.cpu()], x)
+            base = (x - sa*((x - s1a*eps)/sa).clamp(-1, 1))/s1a if clip_x0 else eps
+            return base - scale*s1a*grad_fn(x, t, eps, **cond)
         return _inherit(f, eps_fn, needs_grad=True)
     return guide
 

@@ -22,7 +22,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['ORTH_INITS', 'ncis_model', 'guided_vectors', 'invert_embeddings', 'Orthogonal', 'Coupling', 'CVPN', 'invariant_count',
-           'train_cvpn', 'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'train_with_outliers', 'NCIS']
+           'train_cvpn', 'ncis_outliers', 'dream_ood_outliers', 'synthesize', 'reinit', 'train_with_outliers', 'NCIS']
 
 # %% ../nbs/12_ncis.ipynb #c6490434
 def ncis_model(
@@ -279,6 +279,15 @@ def synthesize(
         out.append(space.to_image(x, shape).cpu())
     return torch.cat(out)
 
+# %% ../nbs/12_ncis.ipynb #dc03c16c
+def reinit(model:nn.Module)->nn.Module:
+    "Re-initialise every layer of `model` that can (`reset_parameters`), in place, from torch's current seed."
+    n = 0
+    for m in model.modules():
+        if m is not model and callable(getattr(m, 'reset_parameters', None)): m.reset_parameters(); n += 1
+    if not n: raise ValueError(f'{type(model).__name__} has no layer with reset_parameters: it cannot be trained from scratch')
+    return model
+
 # %% ../nbs/12_ncis.ipynb #96455c90
 def train_with_outliers(
     clf:nn.Module,
@@ -288,6 +297,7 @@ def train_with_outliers(
     epochs:int=1, beta:float=1., lr:float=0.01, batch_size:int=128, wd:float=5e-4, flip:bool=True,
     seed:int=0, progress:bool=False,
     workers:int=0,                                 # DataLoader workers reading a lazy split
+    from_scratch:bool=False,                       # re-initialise the copy's weights first (NCIS's CIFAR-100 protocol) instead of fine-tuning
 )->nn.Module:                                      # a fine-tuned copy in eval mode, with `.energy_head` and `.history`
     "Fine-tune a copy of `clf` with cross-entropy on ID images plus beta x an energy loss that separates ID from outliers."
     if not outliers.is_floating_point() or outliers.min() < 0 or outliers.max() > 1:
@@ -298,6 +308,7 @@ def train_with_outliers(
     N = len(labels)
     torch.manual_seed(seed); g = torch.Generator().manual_seed(seed)
     model, head = copy.deepcopy(clf).train(), nn.Linear(1, 2)
+    if from_scratch: reinit(model)
     dev = next(model.parameters()).device; head.to(dev)
     params = list(model.parameters()) + list(head.parameters())
     opt = torch.optim.SGD(params, lr=lr, momentum=0.9, nesterov=True, weight_decay=wd)
@@ -318,7 +329,7 @@ def train_with_outliers(
                 loss = l_ce + beta*l_e
                 opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step(); bar.update(1)
                 model.history.append((l_ce.item(), l_e.item()))
-    model.energy_head = head.eval()
+    vars(model)['energy_head'] = head.eval()   # kept beside the model, not registered in it: an nn.Sequential's forward stays the same
     return model.eval()
 
 # %% ../nbs/12_ncis.ipynb #dda27ea1
@@ -330,8 +341,8 @@ class NCIS(Detector):
     "NCIS: the energy of the classifier fine-tuned against outliers synthesised from off-manifold conditioning vectors."
     defaults = dict(per_class=100, repeats=16, flow_epochs=200, flow_lr=1e-4, sampler='ncis', outliers_per_class=100,
                     dream_k=23, scale=3., synth_steps=50, epochs=3, beta=1., lr=0.01, batch_size=128, seed=0,
-                    k_first_over=False, rec_z_before=False, orth_init='', synth_sampler='', dream_self=False)
-    late_options = ('k_first_over', 'rec_z_before', 'orth_init', 'synth_sampler', 'dream_self')   # saved runs keep their identity while off
+                    k_first_over=False, rec_z_before=False, orth_init='', synth_sampler='', dream_self=False, from_scratch=False)
+    late_options = ('k_first_over', 'rec_z_before', 'orth_init', 'synth_sampler', 'dream_self', 'from_scratch')   # saved runs keep their identity while off
     presets = {'published': dict(repeats=32, flow_lr=1e-4, k_first_over=True, rec_z_before=True, orth_init='uniform',
                                  synth_sampler='plms', synth_steps=50, scale=7.5, dream_self=True)}
     fit_on = ('train',)
@@ -379,7 +390,7 @@ def fit(self:NCIS, train:Split|None=None, val:Split|None=None):
     self.outliers, self.outlier_labels = synthesize(space, e, ey, scale=self.scale, steps=self.synth_steps, seed=self.seed,
                                                     sampler=self.synth_sampler or 'ddim', image_shape=train.image_shape), ey
     self.tuned = train_with_outliers(self.model, train, None, self.outliers, epochs=self.epochs, beta=self.beta,
-                                     lr=self.lr, batch_size=self.batch_size, seed=self.seed)
+                                     lr=self.lr, batch_size=self.batch_size, seed=self.seed, from_scratch=bool(self.from_scratch))
     return self._fitted()
 
 @patch

@@ -10,17 +10,18 @@ import json
 from pathlib import Path
 import numpy as np
 from .data import Benchmark, load_benchmark
+from .diffguard import write_perceptual_standins   # used by write_paper_standins; lives with DiffGuard's weight files
 from .classifiers import get_classifier, quick_classifier, load_classifier, ResNet50, OpenOODResNet18, OPENOOD_NORM, num_classes
 from .models import as_diffusion
 
 # %% auto #0
 __all__ = ['ADM256_UNCOND', 'PERCEPTUAL_WEIGHTS', 'PAPER_RUNS', 'parse_spec', 'spec_path', 'classifier_from_spec',
            'diffusion_from_spec', 'check_inputs', 'experiments_dir', 'paper_params', 'check_paper_inputs', 'paper_cli',
-           'diffood_paper', 'write_perceptual_standins', 'write_paper_standins', 'smoke_paper_run']
+           'diffood_paper', 'write_paper_standins', 'smoke_paper_run']
 
 # %% ../nbs/14_paper.ipynb #63250edd
 _DIFFUSION_KINDS = {'own': 'own', 'own_uncond': 'own', 'adm': 'adm', 'adm_cond': 'adm', 'adm_cosine': 'adm', 'ldm': 'ldm',
-                    'diffusers': 'diffusers', 'dit': 'diffusers', 'unet': 'unet', 'sd': 'sd'}
+                    'diffusers': 'diffusers', 'dit': 'diffusers', 'unet': 'unet', 'sd': 'sd', 'ddpm': 'ddpm'}
 _CLASSIFIER_KINDS = ('file', 'resnet50', 'openood_resnet18')
 
 def parse_spec(spec, what:str='spec')->str|dict:
@@ -96,6 +97,10 @@ def diffusion_from_spec(
     elif k == 'adm': m = load_adm(p, device, **s.get('flags', {}))
     elif k == 'ldm': m = load_ldm(p, _ldm_config(s.get('config'), weights_dir), device)
     elif k == 'diffusers': m = load_latent_model(p, device)
+    elif k == 'ddpm':
+        from diffood.pretrained import load_ddpm
+        c = s.get('config'); c = spec_path({'path': c}, weights_dir) if isinstance(c, str) else c
+        m = load_ddpm(p, c, device, **{k2: s[k2] for k2 in ('num_classes',) if k2 in s})
     elif k == 'unet':
         from diffusers import UNet2DModel
         m = UNet2DModel.from_pretrained(p/'unet' if (p/'unet').is_dir() else p).to(device or 'cpu').eval()
@@ -121,11 +126,8 @@ _FOLDER_PARTS = {'diffusers': ('scheduler',), 'unet': (), 'sd': ('unet', 'vae', 
 
 def _missing_images(split)->tuple[int, list]:
     "How many of a lazy split's image files are absent, and the first few."
-    ds = split.dataset
-    if ds is None or not hasattr(ds, '_rows'): return 0, []
-    paths, _ = ds._rows(); root = Path(ds.root)
-    gone = [root/p.decode() for p in paths if not (root/p.decode()).is_file()]
-    return len(gone), gone[:3]
+    from diffood.data import ImageFiles
+    return split.dataset.missing() if isinstance(split.dataset, ImageFiles) else (0, [])
 
 def check_inputs(
     benchmark:str,            # a registered benchmark name or a JSON description
@@ -151,8 +153,8 @@ def check_inputs(
         gone = [q for q in need if not q.exists()]
         if gone: problems.append(f"weights: the {what} ({s['kind']}) needs {[str(q) for q in gone]}; put the "
                                  f"{'folder' if k in _FOLDER_PARTS else 'file'} there (or set weights_dir= / the spec's path)")
-        elif k == 'ldm' and isinstance(s.get('config'), str) and not spec_path({'path': s['config']}, weights_dir or None).exists():
-            problems.append(f"weights: the LDM config {s['config']} is missing")
+        elif k in ('ldm', 'ddpm') and isinstance(s.get('config'), str) and not spec_path({'path': s['config']}, weights_dir or None).exists():
+            problems.append(f"weights: the {k.upper()} config {s['config']} is missing; put it beside the checkpoint (or set the spec's config)")
         elif k == 'sd' and isinstance(s.get('class_names'), str) and not spec_path({'path': s['class_names']}, weights_dir or None).exists():
             problems.append(f"weights: Stable Diffusion's class names file {s['class_names']} (one name per line, in label order) is missing")
     if problems: raise FileNotFoundError('this run cannot start; missing inputs:\n  - ' + '\n  - '.join(problems))
@@ -166,7 +168,7 @@ PERCEPTUAL_WEIGHTS = ['vgg16-397923af.pth', 'dists_weights.pt']          # torch
 
 _R50 = {'kind': 'resnet50', 'path': 'resnet50-0676ba61.pth', 'num_classes': 1000}    # torchvision ImageNet V1 weights
 def _r18(d:str, n:int)->dict: return {'kind': 'openood_resnet18', 'path': f'{d}_resnet18_32x32_base_e100_lr0.1_default/s0/best.ckpt', 'num_classes': n}
-def _cifar_cond(d:str, n:int)->dict: return {'kind': 'unet', 'path': f'ddpm-{d}-cond', 'null_class': n}
+def _cifar_cond(d:str, n:int)->dict: return {'kind': 'ddpm', 'path': f'ema_{d}.ckpt', 'config': f'32_{d}_cond.yml'}   # the DiffOOD authors' files
 _SD = {'kind': 'sd', 'path': 'stable-diffusion-v1-4'}
 _IN = dict(benchmark='imagenet-diffguard', classifier=_R50, preset='published', n_val=500, n_id=0, n_ood=0, similarity='dists')
 
@@ -188,9 +190,10 @@ PAPER_RUNS = {
                     diffusion_model=_cifar_cond('cifar100', 100))),
     'ncis-imagenet100': dict(paper='NCIS (arXiv 2411.13619)', table='ImageNet-100 with Stable Diffusion 1.4', notebook='ncis', files=[],
         params=dict(benchmark='imagenet100', classifier={'kind': 'resnet50', 'path': 'imagenet100_resnet50.pth', 'num_classes': 100},
-                    preset='published', per_class=0, diffusion_model=dict(_SD, class_names='imagenet100_classes.txt'))),
+                    preset='published', per_class=0, epochs=20, diffusion_model=dict(_SD, class_names='imagenet100_classes.txt'))),   # fine-tuned 20 epochs
     'ncis-cifar100': dict(paper='NCIS (arXiv 2411.13619)', table='CIFAR-100 with Stable Diffusion 1.4', notebook='ncis', files=[],
-        params=dict(benchmark='cifar100', classifier=_r18('cifar100', 100), preset='published', per_class=0, diffusion_model=_SD)),
+        params=dict(benchmark='cifar100', classifier=_r18('cifar100', 100), preset='published', per_class=0, diffusion_model=_SD,
+                    epochs=250, lr=0.1, options={'from_scratch': True})),   # trained from scratch with the outliers
 }
 
 # %% ../nbs/14_paper.ipynb #e9072481
@@ -260,29 +263,20 @@ _TINY = {'diffguard': dict(n_val=2, n_val_ood=1, n_id=2, n_ood=1, baselines=['ml
                       options=dict(repeats=2, synth_steps=3))}   # epochs=0: no fine-tuning pass (12_ncis tests it)
 _TINY_RUN = {}
 
-def write_perceptual_standins(folder, seed:int=0)->Path:
-    "Stand-in weight files for DISTS and LPIPS (random VGG16 features, their alpha / beta and LPIPS's heads) in `folder`."
-    import torch
-    from torchvision.models import vgg16
-    from diffood.diffguard import VGG16_FILE, PERCEPTUAL_FILES
-    g = torch.Generator().manual_seed(seed); folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-    def fake(k, v):
-        if k.startswith('classifier'): return torch.zeros(1).expand(v.shape)   # unused by piq: one element on disk
-        return torch.randn(v.shape, generator=g)*(2/v[0].numel())**0.5 if v.dim() == 4 else torch.zeros(v.shape)
-    with torch.device('meta'): shapes = vgg16().state_dict()
-    torch.save({k: fake(k, v) for k, v in shapes.items()}, folder/VGG16_FILE)
-    chans = [3, 64, 128, 256, 512, 512]
-    ab = torch.rand(2, 1, sum(chans), 1, 1, generator=g); ab /= ab.sum()
-    torch.save({'alpha': ab[0], 'beta': ab[1]}, folder/PERCEPTUAL_FILES['dists'])
-    torch.save([torch.rand(1, c, 1, 1, generator=g) for c in chans[1:]], folder/PERCEPTUAL_FILES['lpips'])
-    return folder
-
 def _tiny_unet_folder(folder:Path, n:int, size:int=32):
     from diffusers import UNet2DModel, DDPMScheduler
     UNet2DModel(sample_size=size, in_channels=3, out_channels=3, block_out_channels=(16, 32), norm_num_groups=8, layers_per_block=1,
                 down_block_types=('DownBlock2D', 'AttnDownBlock2D'), up_block_types=('AttnUpBlock2D', 'UpBlock2D'),
                 num_class_embeds=n + 1).save_pretrained(folder/'unet')
     DDPMScheduler(num_train_timesteps=1000, beta_schedule='linear').save_pretrained(folder/'scheduler')
+
+def _tiny_ddpm(ckpt:Path, config:Path, n:int, size:int=32):
+    "A tiny class-conditional DDPM-layout checkpoint (EMA shadow) and its config, as the DiffOOD authors release them."
+    import torch, yaml
+    from diffood.pretrained import ddpm_config, ddpm_unet, ddpm_checkpoint
+    small = dict(image_size=size, in_channels=3, out_ch=3, ch=32, ch_mult=[1, 2], num_res_blocks=1, attn_resolutions=[16], num_classes=n)
+    config.write_text(yaml.safe_dump({'Model': small, 'Schedule': {'type': 'linear', 'beta_start': 1e-4, 'beta_end': 0.02, 'diffusion_step': 1000}}))
+    torch.save(ddpm_checkpoint(ddpm_unet(ddpm_config(small))), ckpt)
 
 def write_paper_standins(
     name:str,          # a key of `PAPER_RUNS`
@@ -304,11 +298,13 @@ def write_paper_standins(
            else OpenOODResNet18(num_classes=c['num_classes']))
     torch.save(net.state_dict(), dest)
     over = {**_TINY[r['notebook']], **_TINY_RUN.get(name, {})}
+    if 'options' in p: over['options'] = {**p['options'], **over.get('options', {})}   # the run's own options stay, sizes shrink
     for key in ('gdm_model', 'cfg_model', 'diffusion_model'):
         spec = p.get(key)
         if not spec: continue
         k, dest = spec['kind'], w/spec['path']
         if k == 'unet': _tiny_unet_folder(dest, spec['null_class']); continue
+        if k == 'ddpm': _tiny_ddpm(dest, w/spec['config'], bench.num_classes); continue
         kind = {'adm': 'adm', 'ldm': 'ldm', 'diffusers': 'dit', 'sd': 'sd'}[k]
         names = [str(cl) for cl in bench.classes]
         if kind == 'sd' and isinstance(spec.get('class_names'), str):      # a names file (ImageNet-100): made-up words, one per class

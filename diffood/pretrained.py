@@ -19,11 +19,12 @@ from diffusers.models.attention_processor import Attention
 from .core import load_json, save_json, save_text
 
 # %% auto #0
-__all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet', 'adm_diffusion_flags',
-           'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs', 'adm_checkpoint',
-           'vae_encode', 'vae_decode', 'load_component', 'LatentModel', 'per_sample', 'load_latent_model',
-           'tiny_dit_folder', 'SDModel', 'load_sd', 'tiny_clip_tokenizer_files', 'tiny_sd_folder', 'ldm_unet', 'ldm_vq',
-           'ldm_parts', 'ldm_scheduler', 'load_ldm']
+__all__ = ['ADM_DEFAULTS', 'LDM_CIN256', 'DDPM_CIFAR', 'CheckpointError', 'read_state_dict', 'adm_hparams', 'ADMUNet',
+           'adm_diffusion_flags', 'adm_unet', 'adm_key_map', 'convert_adm_state_dict', 'load_adm', 'adm_block_outputs',
+           'adm_checkpoint', 'vae_encode', 'vae_decode', 'load_component', 'LatentModel', 'per_sample',
+           'load_latent_model', 'tiny_dit_folder', 'SDModel', 'load_sd', 'tiny_clip_tokenizer_files', 'tiny_sd_folder',
+           'ldm_unet', 'ldm_vq', 'ldm_parts', 'ldm_scheduler', 'load_ldm', 'ddpm_config', 'ddpm_unet', 'ddpm_key_map',
+           'ddpm_checkpoint', 'load_ddpm']
 
 # %% ../nbs/08_pretrained.ipynb #522a39df
 class CheckpointError(RuntimeError):
@@ -572,3 +573,97 @@ def load_ldm(
     (unet, _), (vq, _), (emb, _) = parts.values()
     dev, n = device or 'cpu', emb.num_embeddings - 1
     return LatentModel(unet.to(dev).eval(), vq.to(dev).eval(), ldm_scheduler(config), n, n, emb.to(dev).eval())
+
+# %% ../nbs/08_pretrained.ipynb #e7f39040
+DDPM_CIFAR = dict(image_size=32, in_channels=3, out_ch=3, ch=128, ch_mult=(1, 2, 2, 2), num_res_blocks=2,
+                  attn_resolutions=(16,), resamp_with_conv=True, num_classes=0,
+                  T=1000, beta_start=1e-4, beta_end=0.02)   # DDPM's CIFAR network and schedule; DiffOOD sets num_classes
+
+def ddpm_config(
+    config=None,   # a YAML file or dict with `Model` (and `Schedule`) sections, as DiffOOD's configs; or flat keys
+    **over,        # keys to set on top, e.g. num_classes=10
+)->dict:           # `DDPM_CIFAR` completed
+    "The architecture and schedule of a DDPM-family checkpoint (DiffOOD's / the DDIM code base's config keys)."
+    if isinstance(config, (str, Path)):
+        import yaml; config = yaml.safe_load(Path(config).expanduser().read_text())
+    c = dict(config or {}); m, s = c.pop('Model', {}), c.pop('Schedule', {})
+    sched = {k2: s[k1] for k1, k2 in (('diffusion_step', 'T'), ('beta_start', 'beta_start'), ('beta_end', 'beta_end')) if k1 in s}
+    out = {**DDPM_CIFAR, **{k: v for k, v in {**c, **m, **sched, **over}.items() if k in DDPM_CIFAR}}
+    if s.get('type', 'linear') != 'linear': raise ValueError(f"schedule type {s['type']!r}: only DDPM's linear betas are supported")
+    if not out['resamp_with_conv']: raise ValueError('resamp_with_conv=False (pooling instead of strided convolutions) is not supported')
+    if out['image_size'] % 2**(len(out['ch_mult']) - 1): raise ValueError(f"image_size {out['image_size']} does not halve {len(out['ch_mult']) - 1} times")
+    return out
+
+# %% ../nbs/08_pretrained.ipynb #46809100
+def ddpm_unet(c:dict)->UNet2DModel:
+    "The `UNet2DModel` of a `ddpm_config`, random weights."
+    res = [c['image_size'] // 2**i for i in range(len(c['ch_mult']))]
+    attn = [r in tuple(c['attn_resolutions']) for r in res]
+    return UNet2DModel(sample_size=c['image_size'], in_channels=c['in_channels'], out_channels=c['out_ch'],
+        block_out_channels=tuple(c['ch']*m for m in c['ch_mult']), layers_per_block=c['num_res_blocks'],
+        down_block_types=tuple('AttnDownBlock2D' if a else 'DownBlock2D' for a in attn),
+        up_block_types=tuple('AttnUpBlock2D' if a else 'UpBlock2D' for a in reversed(attn)),
+        attention_head_dim=None, norm_num_groups=32, norm_eps=1e-6, downsample_padding=0, flip_sin_to_cos=False,
+        freq_shift=1, num_class_embeds=c['num_classes'] + 1 if c['num_classes'] else None)
+
+# %% ../nbs/08_pretrained.ipynb #696148d8
+_DDPM_RES = {'norm1': 'norm1', 'conv1': 'conv1', 'temb_proj': 'time_emb_proj', 'norm2': 'norm2', 'conv2': 'conv2', 'nin_shortcut': 'conv_shortcut'}
+_DDPM_ATTN = {'norm': 'group_norm', 'q': 'to_q', 'k': 'to_k', 'v': 'to_v', 'proj_out': 'to_out.0'}
+
+def ddpm_key_map(m:UNet2DModel)->dict:
+    "diffusers key -> DDPM key, for every parameter of `m` (built by `ddpm_unet`)."
+    L, out = len(m.config.block_out_channels), {}
+    blocks = {'temb.dense.0': 'time_embedding.linear_1', 'temb.dense.1': 'time_embedding.linear_2', 'label_emb': 'class_embedding',
+              'conv_in': 'conv_in', 'norm_out': 'conv_norm_out', 'conv_out': 'conv_out', 'mid.block_1': 'mid_block.resnets.0',
+              'mid.attn_1': 'mid_block.attentions.0', 'mid.block_2': 'mid_block.resnets.1'}
+    for i in range(L):
+        blocks |= {f'down.{i}.block.{j}': f'down_blocks.{i}.resnets.{j}' for j in range(m.config.layers_per_block)}
+        blocks |= {f'down.{i}.attn.{j}': f'down_blocks.{i}.attentions.{j}' for j in range(m.config.layers_per_block)}
+        blocks |= {f'down.{i}.downsample.conv': f'down_blocks.{i}.downsamplers.0.conv', f'up.{i}.upsample.conv': f'up_blocks.{L-1-i}.upsamplers.0.conv'}
+        blocks |= {f'up.{i}.block.{j}': f'up_blocks.{L-1-i}.resnets.{j}' for j in range(m.config.layers_per_block + 1)}
+        blocks |= {f'up.{i}.attn.{j}': f'up_blocks.{L-1-i}.attentions.{j}' for j in range(m.config.layers_per_block + 1)}
+    inner = {**{v: k for k, v in _DDPM_RES.items()}, **{v: k for k, v in _DDPM_ATTN.items()}}
+    for k in m.state_dict():
+        for a, b in blocks.items():
+            if k.startswith(b + '.'):
+                rest = k[len(b) + 1:]; part = next((p for p in inner if rest.startswith(p + '.')), None)
+                out[k] = f'{a}.' + (inner[part] + rest[len(part):] if part else rest); break
+    return out
+
+# %% ../nbs/08_pretrained.ipynb #7eec56c7
+def _unwrap(sd)->dict:
+    "The model's state dict from a training state list (model first) or a DDP-prefixed dict."
+    if isinstance(sd, (list, tuple)): sd = sd[0]
+    return {k.removeprefix('module.'): v for k, v in sd.items()}
+
+def ddpm_checkpoint(m:UNet2DModel)->dict:
+    "The DDPM-layout state dict of `m` (the inverse of what `load_ddpm` reads): attention kernels back to 1x1 convolutions."
+    sd = m.state_dict()
+    return {a: sd[k][..., None, None] if sd[k].dim() == 2 and '.attn' in a and a.endswith('weight') else sd[k] for k, a in ddpm_key_map(m).items()}
+
+def load_ddpm(
+    path_or_state_dict,   # a DDPM-layout checkpoint (EMA shadow, state dict, or training state list) or the dict itself
+    config=None,          # its architecture: a YAML file / dict for `ddpm_config` (default: DDPM's CIFAR network)
+    device=None,
+    **over,               # `ddpm_config` keys, e.g. num_classes=10
+)->UNet2DModel:           # eval-mode model with `.info` (schedule, null class) for `as_diffusion`
+    "Load a DiffOOD / DDIM-code-base DDPM checkpoint into a diffusers `UNet2DModel`."
+    c = ddpm_config(config, **over)
+    if isinstance(path_or_state_dict, (str, Path)):
+        p = Path(path_or_state_dict).expanduser().resolve()
+        if not p.is_file(): raise FileNotFoundError(f'checkpoint not found: {p}')
+        sd, source = _unwrap(torch.load(p, map_location='cpu', weights_only=True)), str(p)
+    else: sd, source = _unwrap(path_or_state_dict), '<state dict>'
+    with torch.device('meta'): m = ddpm_unet(c)
+    km, target = ddpm_key_map(m), m.state_dict()
+    missing, unexpected = [a for a in km.values() if a not in sd], sorted(set(sd) - set(km.values()))
+    bad = [f'{a} {tuple(sd[a].shape)} (needs {tuple(target[k].shape)})' for k, a in km.items() if a in sd and sd[a].numel() != target[k].numel()]
+    if missing or unexpected or bad:
+        raise CheckpointError(f"DDPM checkpoint {source} does not fit {dict((k, c[k]) for k in ('ch', 'ch_mult', 'num_res_blocks', 'num_classes'))}: "
+                              + _faults(missing_keys=missing, unexpected_keys=unexpected, keys_with_the_wrong_shape=bad)
+                              + ' (pass the config it was trained with, e.g. num_classes= for a class-conditional model)', missing, unexpected, bad)
+    m.load_state_dict({k: sd[a].float().reshape(target[k].shape) for k, a in km.items()}, strict=True, assign=True)
+    C = c['num_classes'] or None
+    m.info = dict(num_classes=C, null_class=C, conditional=C is not None, image_shape=[c['in_channels'], c['image_size'], c['image_size']],
+                  config=dict(T=c['T'], beta_start=c['beta_start'], beta_end=c['beta_end'], pad=0), source=f'DDPM checkpoint {source}')
+    return m.to(device or 'cpu').eval()
