@@ -147,7 +147,10 @@ def list_detectors()->list:
 
 # The diffusion detectors live in their own modules (they pull in diffusers and piq); they register when imported,
 # and `get_detector` imports them on first use.
-METHOD_MODULES = {'diffguard': 'diffood.diffguard', 'diffood': 'diffood.diffood', 'ncis': 'diffood.ncis'}
+METHOD_MODULES = {'diffguard': 'diffood.diffguard', 'diffood': 'diffood.diffood', 'ncis': 'diffood.ncis',
+                  # the unsupervised diffusion detectors (no classifier): reconstruction, inpainting, density of score statistics
+                  'ddos': 'diffood.reconstruction', 'ddpm_ood': 'diffood.reconstruction', 'lmd': 'diffood.lmd',
+                  'diffpath': 'diffood.density', 'msma': 'diffood.density'}
 
 def get_detector(name:str, model=None, **options)->Detector:
     "Build the detector registered as `name` for `model` with `options`."

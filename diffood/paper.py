@@ -88,7 +88,8 @@ def diffusion_from_spec(
     from diffood.pretrained import load_adm, load_ldm, load_latent_model, load_sd
     s = parse_spec(spec, 'diffusion spec')
     if isinstance(s, str):
-        if s not in ('default', 'long'): raise ValueError(f"unknown diffusion model {s!r}: use 'default', 'long' or a dict with a kind in {sorted(set(_DIFFUSION_KINDS.values()))}")
+        from diffood.train import DIFFUSION_PRESETS
+        if s not in DIFFUSION_PRESETS: raise ValueError(f"unknown diffusion model {s!r}: use one of {list(DIFFUSION_PRESETS)} (diffood's own) or a dict with a kind in {sorted(set(_DIFFUSION_KINDS.values()))}")
         if bench is None: raise ValueError(f'diffusion model {s!r} is trained on a benchmark: pass bench=')
         return as_diffusion(get_diffusion(bench, conditional, seed, device=device, preset=s))
     k, p = _DIFFUSION_KINDS.get(s['kind']), spec_path(s, weights_dir)

@@ -17,7 +17,7 @@ from .core import atomic_write, save_json, load_json, get_device, fingerprint
 from .data import Split, as_float01, iter_batches
 
 # %% auto #0
-__all__ = ['merge_parts', 'load_scores_npz', 'score_dataset', 'ClassifierJob']
+__all__ = ['merge_parts', 'load_scores_npz', 'score_dataset', 'ClassifierJob', 'DetectorJob']
 
 # %% ../nbs/09_scoring.ipynb #8f59b27a
 def _plan(n:int, batch_size:int)->list[tuple[int,int]]:
@@ -153,6 +153,16 @@ class ClassifierJob:
         with torch.inference_mode():
             f = self.model.features(x); logits = self.model.fc(f)
         return dict(logits=logits, features=f, pred=logits.argmax(1))
+
+# %% ../nbs/09_scoring.ipynb #492f07ea
+class DetectorJob:
+    "A `score_dataset` job: a fitted detector's confidence (`score`) per image."
+    def __init__(self, det): self.det = det
+    def _parts(self)->list: return [p for p in (getattr(self.det, 'model', None), getattr(self.det, 'diffusion', None)) if p is not None]
+    def setup(self, device):
+        for p in self._parts(): p.to(device)
+    def __repr__(self): return f"DetectorJob({self.det!r}, weights {'/'.join(fingerprint(p) for p in self._parts()) or 'none'})"
+    def __call__(self, x:Tensor, idx:Tensor)->dict: return dict(conf=self.det.score(x))
 
 # %% ../nbs/09_scoring.ipynb #7b17ebcf
 class _FailingJob(ClassifierJob):

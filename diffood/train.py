@@ -18,8 +18,8 @@ from .data import Benchmark
 from .diffusion import Schedule, ddim_sample, ddim_timesteps, unet_eps_fn, cfg as cfg_guidance
 
 # %% auto #0
-__all__ = ['DIFFUSION_DEFAULTS', 'LONG_TRAINING', 'DIFFUSION_PRESETS', 'to_model_space', 'from_model_space', 'make_unet',
-           'noisy_batch', 'ema_decay', 'ema_update', 'snr_weights', 'diffusion_config', 'diffusion_path',
+__all__ = ['DIFFUSION_DEFAULTS', 'LONG_TRAINING', 'FULL_TRAINING', 'DIFFUSION_PRESETS', 'to_model_space', 'from_model_space',
+           'make_unet', 'noisy_batch', 'ema_decay', 'ema_update', 'snr_weights', 'diffusion_config', 'diffusion_path',
            'train_diffusion', 'load_diffusion', 'get_diffusion', 'model_schedule', 'cfg_fidelity']
 
 # %% ../nbs/07_train.ipynb #fcfb63ac
@@ -51,7 +51,8 @@ DIFFUSION_DEFAULTS = dict(
     steps=3000, max_minutes=45.,                                    # stop at whichever comes first
 )
 LONG_TRAINING = dict(steps=8000, max_minutes=None)                  # a longer run for users with the time or a GPU
-DIFFUSION_PRESETS = {'default': {}, 'long': LONG_TRAINING}           # named overrides, e.g. `get_diffusion(bench, preset='long')`
+FULL_TRAINING = dict(max_minutes=None)                              # the default's 3,000 steps on any machine: no time cap, so the same model everywhere
+DIFFUSION_PRESETS = {'default': {}, 'full': FULL_TRAINING, 'long': LONG_TRAINING}   # named overrides, e.g. `get_diffusion(bench, preset='long')`
 _ARCH = ('block_out_channels', 'layers_per_block', 'norm_num_groups', 'attention_head_dim', 'down_block_types', 'up_block_types')
 
 # %% ../nbs/07_train.ipynb #eaa9dd07
