@@ -45,12 +45,14 @@ def read_state_dict(
 )->tuple[dict, str]:         # (state dict, where it came from)
     "Read a checkpoint on CPU; a `FileNotFoundError` names the path that was tried."
     if isinstance(src, dict): return src, '<state dict>'
+    if isinstance(src, (list, tuple)) and src and isinstance(src[0], dict): return src[0], '<training state>'   # model first
     p = Path(src).expanduser().resolve()
     if not p.is_file(): raise FileNotFoundError(f'checkpoint not found: {p}' + (' (a directory)' if p.is_dir() else ''))
     if p.suffix == '.safetensors':
         from safetensors.torch import load_file
         return load_file(str(p)), str(p)
     sd = torch.load(p, map_location='cpu', weights_only=weights_only)
+    if isinstance(sd, (list, tuple)) and sd and isinstance(sd[0], dict): sd = sd[0]   # a training state list, model first
     if isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']  # Lightning-style wrapper
     return sd, str(p)
 
@@ -631,11 +633,6 @@ def ddpm_key_map(m:UNet2DModel)->dict:
     return out
 
 # %% ../nbs/08_pretrained.ipynb #7eec56c7
-def _unwrap(sd)->dict:
-    "The model's state dict from a training state list (model first) or a DDP-prefixed dict."
-    if isinstance(sd, (list, tuple)): sd = sd[0]
-    return {k.removeprefix('module.'): v for k, v in sd.items()}
-
 def ddpm_checkpoint(m:UNet2DModel)->dict:
     "The DDPM-layout state dict of `m` (the inverse of what `load_ddpm` reads): attention kernels back to 1x1 convolutions."
     sd = m.state_dict()
@@ -649,11 +646,8 @@ def load_ddpm(
 )->UNet2DModel:           # eval-mode model with `.info` (schedule, null class) for `as_diffusion`
     "Load a DiffOOD / DDIM-code-base DDPM checkpoint into a diffusers `UNet2DModel`."
     c = ddpm_config(config, **over)
-    if isinstance(path_or_state_dict, (str, Path)):
-        p = Path(path_or_state_dict).expanduser().resolve()
-        if not p.is_file(): raise FileNotFoundError(f'checkpoint not found: {p}')
-        sd, source = _unwrap(torch.load(p, map_location='cpu', weights_only=True)), str(p)
-    else: sd, source = _unwrap(path_or_state_dict), '<state dict>'
+    sd, source = read_state_dict(path_or_state_dict)
+    sd = {k.removeprefix('module.'): v for k, v in sd.items()}      # DDP's prefix
     with torch.device('meta'): m = ddpm_unet(c)
     km, target = ddpm_key_map(m), m.state_dict()
     missing, unexpected = [a for a in km.values() if a not in sd], sorted(set(sd) - set(km.values()))
