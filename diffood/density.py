@@ -21,8 +21,8 @@ from .models import DiffusionModel, ImageView, as_diffusion
 
 # %% auto #0
 __all__ = ['DENSITIES', 'COVARIANCES', 'SELECTS', 'DIFFPATH_VARIANTS', 'DENSITY_DEFAULTS', 'MSMA_NOISE', 'Density',
-           'density_grid', 'fit_density', 'noise_ratio', 'msma_levels', 'check_null', 'score_norms', 'diffpath_eps',
-           'path_moments', 'diffpath_vectors', 'DensityDetector', 'MSMA', 'DiffPath']
+           'density_grid', 'fit_density', 'noise_ratio', 'msma_levels', 'score_norms', 'diffpath_eps', 'path_moments',
+           'diffpath_vectors', 'DensityDetector', 'MSMA', 'DiffPath']
 
 # %% ../nbs/17_density.ipynb #7f7745d0
 DENSITIES = ('gmm', 'kde')
@@ -149,13 +149,6 @@ def _to_model(view:ImageView, x:Tensor)->Tensor:
     z = view.to_model(x)
     return z.double() if view.dm.dtype == torch.float64 else z.float()
 
-def check_null(dm:DiffusionModel, name:str)->DiffusionModel:
-    "Refuse a model whose unconditional noise prediction cannot be asked (a conditional one needs a null class)."
-    if dm.kind == 'sd': raise ValueError(f'{name} asks the unconditional noise prediction; Stable Diffusion needs prompt embeddings, which it does not pass: use a pixel or latent class model')
-    if dm.num_classes is not None and dm.null_class is None:
-        raise ValueError(f'{name} asks the unconditional noise prediction, and this class-conditional model has no null class: {dm!r}. '
-                         'Use an unconditional model, or pass null_class= to as_diffusion if one of its label rows is the null')
-    return dm
 
 # %% ../nbs/17_density.ipynb #ad6badb5
 @torch.inference_mode()
@@ -228,7 +221,7 @@ class DensityDetector(Detector):
     ):
         super().__init__(model, **options)
         if diffusion is None: raise ValueError(f'{self.name} needs the diffusion model: get_detector({self.name!r}, diffusion=unet)')
-        self.diffusion, self.density_model = check_null(as_diffusion(diffusion), self.name), None
+        self.diffusion, self.density_model = as_diffusion(diffusion).check_unconditional(self.name), None
         if self.select not in SELECTS: raise ValueError(f'unknown select {self.select!r}; use one of {list(SELECTS)}')
         for g in self.grid(): Density(**g)           # unknown density models and covariance types fail here
         if int(self.batch_size) < 1: raise ValueError(f'batch_size must be at least 1, got {self.batch_size}')

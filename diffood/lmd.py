@@ -136,14 +136,7 @@ def inpaint(
 # %% ../nbs/16_lmd.ipynb #a48e1663
 def lmd_model(diffusion)->DiffusionModel:
     "The adapter of `diffusion`, refused unless it can denoise without a label."
-    dm = as_diffusion(diffusion)
-    if dm.kind == 'sd':
-        raise ValueError('LMD inpaints without a condition, and Stable Diffusion is text-conditioned: use an unconditional model, '
-                         'or a class-conditional one with a null label')
-    if dm.num_classes is not None and dm.null_class is None:
-        raise ValueError(f'LMD inpaints under the null label, and this class-conditional model has none: {dm!r}. Use an unconditional '
-                         'model, or pass null_class= to as_diffusion if one of its label rows is the null')
-    return dm
+    return as_diffusion(diffusion).check_unconditional('LMD')
 
 def lmd_view(diffusion, image_shape)->ImageView:
     "The model seen from images of `image_shape` (C, H, W), checked for LMD."

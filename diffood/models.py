@@ -242,6 +242,21 @@ def check_classifier(self:DiffusionModel,
                                                    'both must be trained on the same ID label set')
     return self
 
+# %% ../nbs/08a_models.ipynb #5a4d7b1c
+@patch
+def check_unconditional(self:DiffusionModel,
+    who:str='this method',   # who asks, for the message
+)->DiffusionModel:           # `self`
+    "Refuse a model whose noise prediction cannot be asked without a label or a prompt."
+    if self.kind == 'sd':
+        raise ValueError(f'{who} denoises without a condition, and Stable Diffusion is text-conditioned: use an unconditional model, '
+                         'or a class-conditional one with a null class')
+    if self.num_classes is not None and self.null_class is None:
+        raise ValueError(f'{who} denoises without a label, and this class-conditional model has no null class to reconstruct without '
+                         f'labels (its label table has none): {self!r}. Use an unconditional model, or pass null_class= to '
+                         'as_diffusion if one of its label rows is the null')
+    return self
+
 # %% ../nbs/08a_models.ipynb #305eca4f
 @patch
 def _table(self:DiffusionModel)->nn.Embedding:

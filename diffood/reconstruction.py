@@ -50,13 +50,7 @@ def reconstruction_model(
     diffusion,   # anything `as_diffusion` takes: unconditional, or class-conditional with a null class
 )->DiffusionModel:
     "The adapter for `diffusion`, checked for reconstruction without labels."
-    dm = as_diffusion(diffusion)
-    if dm.kind == 'sd': raise ValueError('Stable Diffusion is text-conditioned; reconstruction detectors need an unconditional model '
-                                         'or a class-conditional one with a null class')
-    if dm.num_classes is not None and dm.null_class is None:
-        raise ValueError(f'this class-conditional model has no null class to reconstruct without labels: {dm!r}. Use an unconditional '
-                         'model, or pass null_class= to as_diffusion if one of its label rows is the null')
-    return dm
+    return as_diffusion(diffusion).check_unconditional('reconstruction')
 
 # %% ../nbs/15_reconstruction.ipynb #df42000f
 def reconstruct_levels(
