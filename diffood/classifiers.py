@@ -13,14 +13,14 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from tqdm import tqdm
-from .core import cache_dir, config_key, get_device, save_torch, seed_everything
+from .core import cache_dir, config_key, get_device, save_torch, seed_everything, ship_model, shipped_model
 from .data import Benchmark, Split, as_float01, check_images, iter_batches
 
 # %% auto #0
 __all__ = ['CLASSIFIER_DEFAULTS', 'QUICK_CLASSIFIER', 'IMAGENET_MEAN', 'IMAGENET_STD', 'OPENOOD_NORM', 'BasicBlock',
            'SmallResNet', 'check_input', 'num_classes', 'check_labels', 'extract', 'augment', 'classifier_config',
-           'accuracy', 'train_classifier', 'classifier_path', 'load_classifier', 'get_classifier', 'quick_classifier',
-           'ResNet50', 'OpenOODResNet18']
+           'accuracy', 'train_classifier', 'classifier_path', 'load_classifier', 'get_classifier', 'ship_classifier',
+           'quick_classifier', 'ResNet50', 'OpenOODResNet18']
 
 # %% ../nbs/02_classifiers.ipynb #ff0ecf50
 class BasicBlock(nn.Module):
@@ -210,8 +210,7 @@ def train_classifier(
                 input_shape=list(bench.image_shape), train_fingerprint=bench.train.fingerprint(),
                 val_acc=accuracy(model, bench.val), test_acc=accuracy(model, bench.test))
     save_torch(dict(model=model.state_dict(), info=info), path); part.unlink(missing_ok=True)
-    model.info = info
-    return model
+    return load_classifier(path, device)   # as every later call loads it: contiguous weights, so fresh and cached score alike
 
 # %% ../nbs/02_classifiers.ipynb #1ddf1705
 def classifier_path(
@@ -233,10 +232,15 @@ def load_classifier(
     "Load a classifier checkpoint written by `train_classifier` (tensors and plain data only)."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'no classifier checkpoint at {path}; train one with `train_classifier`')
-    ck = torch.load(path, map_location='cpu', weights_only=True); info = ck['info']; cfg = info['config']
-    sd = ck['model']; nc, ci = sd['fc.weight'].shape[0], sd['body.0.weight'].shape[1]
+    ck = torch.load(path, map_location='cpu', weights_only=True)
+    return _classifier_from(ck['model'], ck['info'], device)
+
+def _classifier_from(sd:dict, info:dict, device=None)->SmallResNet:
+    "A `SmallResNet` rebuilt from its weights and `info` (as `train_classifier` stores them)."
+    cfg = {**info['config'], 'widths': tuple(info['config']['widths'])}   # a tuple, as trained (JSON has made it a list)
+    nc, ci = sd['fc.weight'].shape[0], sd['body.0.weight'].shape[1]
     model = SmallResNet(nc, ci, cfg['widths'], cfg['blocks'], input_shape=info.get('input_shape')); model.load_state_dict(sd)
-    model.info = info
+    model.info = {**info, 'config': cfg}
     return model.to(get_device(device)).eval()
 
 # %% ../nbs/02_classifiers.ipynb #01d02f2e
@@ -246,12 +250,32 @@ def get_classifier(
     root=None,            # cache directory
     device=None,          # default: CUDA if available
     progress:bool=True,   # show a progress bar while training
+    shipped:bool|str|Path=True,  # load the shipped model when one matches (`diffood.core.shipped_dir`); False: never
     **cfg,                # overrides of `CLASSIFIER_DEFAULTS`
 )->SmallResNet:
-    "The cached classifier for `bench`, trained first if needed."
+    "The shipped classifier for `bench` when one matches, else the cached one, trained first if needed."
     path = classifier_path(bench, seed, root, **cfg)
+    if (s := shipped_model(f'classifier-{path.stem}', shipped)) is not None: return _classifier_from(*s, device)
     if path.exists(): return load_classifier(path, device)
     return train_classifier(bench, seed, root, device, progress, **cfg)
+
+# %% ../nbs/02_classifiers.ipynb #60340227
+def _call(fn:str, bench:Benchmark, *args, **kw)->str:
+    "The Python call that makes a model again, for provenance: `fn(load_benchmark(name), ...)`."
+    a = ''.join(f', {v!r}' for v in args) + ''.join(f', {k}={v!r}' for k, v in kw.items())
+    return f'{fn}(load_benchmark({bench.name!r}){a})'
+
+def ship_classifier(
+    bench:Benchmark,             # an embedded benchmark, or any other
+    seed:int=0,
+    root=None,                   # cache directory: its model is shipped (trained first if missing)
+    shipped:bool|str|Path=True,  # the folder to ship to (True: the package's)
+    **cfg,                       # overrides of `CLASSIFIER_DEFAULTS`
+)->Path:
+    "Ship the cache's classifier for `bench` (never the shipped one) with its provenance; `get_classifier` then loads it."
+    model = get_classifier(bench, seed, root, shipped=False, **cfg)
+    info = {**model.info, 'retrain': _call('get_classifier', bench, seed, shipped=False, **cfg)}
+    return ship_model(model.state_dict(), info, f'classifier-{classifier_path(bench, seed, root, **cfg).stem}', shipped)
 
 # %% ../nbs/02_classifiers.ipynb #4cc464a6
 QUICK_CLASSIFIER = dict(widths=(8, 16, 32), blocks=1, epochs=2)
@@ -261,10 +285,11 @@ def quick_classifier(
     seed:int=0,       # training seed
     root=None,        # cache directory
     device=None,      # default: CUDA if available
+    shipped:bool|str|Path=True,  # load the shipped model when one matches; False: never
     **cfg,            # overrides of `QUICK_CLASSIFIER` and `CLASSIFIER_DEFAULTS` (flip, epochs, ...)
 )->SmallResNet:
-    "A small, fast-to-train classifier for tests and demos (cached)."
-    return get_classifier(bench, seed, root, device, progress=False, **{**QUICK_CLASSIFIER, **cfg})
+    "A small, fast-to-train classifier for tests and demos (shipped for the embedded benchmarks, else cached)."
+    return get_classifier(bench, seed, root, device, progress=False, shipped=shipped, **{**QUICK_CLASSIFIER, **cfg})
 
 # %% ../nbs/02_classifiers.ipynb #e858bd9c
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)

@@ -6,14 +6,14 @@ Docs: https://diffood.github.io/diffood/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #bab311d2
 from __future__ import annotations
-import os, json, random, tempfile, hashlib, contextlib
+import os, json, random, tempfile, hashlib, contextlib, importlib.resources
 from pathlib import Path
 import numpy as np
 import torch
 
 # %% auto #0
 __all__ = ['cache_dir', 'atomic_write', 'save_torch', 'save_json', 'save_text', 'load_json', 'json_default', 'config_key',
-           'fingerprint', 'seed_everything', 'get_device']
+           'fingerprint', 'shipped_dir', 'sha256_file', 'ship_model', 'shipped_model', 'seed_everything', 'get_device']
 
 # %% ../nbs/00_core.ipynb #e6f9b3bd
 def cache_dir(
@@ -88,6 +88,65 @@ def fingerprint(*objs, n:int=10)->str:
             for k, v in m.state_dict().items():
                 h.update(k.encode()); h.update(v.detach().cpu().reshape(-1).contiguous().view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:n]
+
+# %% ../nbs/00_core.ipynb #8cb2763d
+def shipped_dir(
+    shipped:bool|str|Path=True,  # True: the package's own folder; a path: a folder of your own; False: none
+)->Path|None:
+    "The folder of shipped models `shipped` names (None for `False` or when `$DIFFOOD_SHIPPED` is `0`)."
+    if shipped is False or (shipped is True and os.environ.get('DIFFOOD_SHIPPED', '1') == '0'): return None
+    if shipped is True: return Path(str(importlib.resources.files('diffood')))/'shipped'
+    return Path(shipped).expanduser()
+
+def sha256_file(path:str|Path)->str:
+    "SHA-256 of a file's bytes, read in 1 MiB chunks."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
+    return h.hexdigest()
+
+# %% ../nbs/00_core.ipynb #96f78bd0
+def ship_model(
+    state_dict:dict,             # the weights (tensors only)
+    info:dict,                   # provenance: configuration, seed, steps, how to retrain...; JSON-able
+    name:str,                    # the file's stem, e.g. the cache entry's
+    shipped:bool|str|Path=True,  # the folder (see `shipped_dir`)
+)->Path:
+    "Write `state_dict` as `name.safetensors` (with `info` in its header) and record its SHA-256 and `info` in the manifest."
+    from safetensors.torch import save
+    from diffood import __version__
+    d = shipped_dir(shipped)
+    if d is None: raise ValueError('ship_model needs a folder: shipped=False (or DIFFOOD_SHIPPED=0) names none')
+    d.mkdir(parents=True, exist_ok=True); path = d/f'{name}.safetensors'
+    info = {**info, 'diffood_version': __version__}
+    sd = {k: v.detach().cpu().contiguous() for k, v in state_dict.items()}
+    with atomic_write(path) as f: f.write(save(sd, metadata={'info': json.dumps(info, default=json_default)}))
+    man = d/'MANIFEST.json'; m = load_json(man) if man.exists() else {}
+    m[name] = dict(file=path.name, sha256=sha256_file(path), bytes=path.stat().st_size,
+                   info={k: v for k, v in info.items() if k != 'losses'})   # the file's header keeps the whole info
+    save_json(dict(sorted(m.items())), man)
+    return path
+
+def shipped_model(
+    name:str,                    # the stem `ship_model` was given
+    shipped:bool|str|Path=True,  # the folder (see `shipped_dir`)
+)->tuple|None:                   # (state_dict, info), or None when nothing of that name is shipped
+    "The shipped model `name`, its checksum verified before its weights are read (tensors only, no code runs)."
+    from safetensors.torch import load
+    d = shipped_dir(shipped)
+    if d is None or not (d/'MANIFEST.json').exists(): return None
+    entry = load_json(d/'MANIFEST.json').get(name)
+    if entry is None: return None
+    path = d/entry['file']
+    if not path.exists(): raise FileNotFoundError(f'shipped model {name!r} is in {d/"MANIFEST.json"} but {path} is missing; '
+                                                  f'restore it (git checkout -- {path}) or retrain with shipped=False (DIFFOOD_SHIPPED=0)')
+    data = path.read_bytes(); got = hashlib.sha256(data).hexdigest()
+    if got != entry['sha256']:
+        raise ValueError(f'shipped model {path} fails its checksum (sha256 {got[:16]}..., the manifest says {entry["sha256"][:16]}...): '
+                         f'the file is corrupt or was altered. Restore it (git checkout -- {path}) or retrain it from scratch '
+                         f'with shipped=False or DIFFOOD_SHIPPED=0 ({entry["info"].get("retrain", "see its manifest entry")})')
+    n = int.from_bytes(data[:8], 'little')       # safetensors: an 8-byte header length, the JSON header, the tensors
+    return load(data), json.loads(json.loads(data[8:8 + n])['__metadata__']['info'])
 
 # %% ../nbs/00_core.ipynb #6ba917f3
 def seed_everything(seed:int=0):

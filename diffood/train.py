@@ -13,14 +13,17 @@ import torch.nn.functional as F
 from torch import Tensor
 from diffusers import UNet2DModel
 from tqdm import tqdm
-from .core import cache_dir, config_key, get_device, save_torch, seed_everything
-from .data import Benchmark
+from .core import cache_dir, config_key, get_device, save_torch, seed_everything, load_json, ship_model, shipped_model, shipped_dir
+from fastcore.script import call_parse
+from .data import Benchmark, load_benchmark
+from .classifiers import QUICK_CLASSIFIER, _call, classifier_path, get_classifier, ship_classifier
 from .diffusion import Schedule, ddim_sample, ddim_timesteps, unet_eps_fn, cfg as cfg_guidance
 
 # %% auto #0
-__all__ = ['DIFFUSION_DEFAULTS', 'LONG_TRAINING', 'FULL_TRAINING', 'DIFFUSION_PRESETS', 'to_model_space', 'from_model_space',
-           'make_unet', 'noisy_batch', 'ema_decay', 'ema_update', 'snr_weights', 'diffusion_config', 'diffusion_path',
-           'train_diffusion', 'load_diffusion', 'get_diffusion', 'model_schedule', 'cfg_fidelity']
+__all__ = ['DIFFUSION_DEFAULTS', 'LONG_TRAINING', 'CAPPED_TRAINING', 'DIFFUSION_PRESETS', 'MODEL_KINDS', 'to_model_space',
+           'from_model_space', 'make_unet', 'noisy_batch', 'ema_decay', 'ema_update', 'snr_weights', 'diffusion_config',
+           'diffusion_path', 'train_diffusion', 'load_diffusion', 'get_diffusion', 'ship_diffusion', 'model_schedule',
+           'cfg_fidelity', 'diffood_models']
 
 # %% ../nbs/07_train.ipynb #fcfb63ac
 def to_model_space(
@@ -48,11 +51,11 @@ DIFFUSION_DEFAULTS = dict(
     batch_size=64, lr=1e-3, wd=0., warmup=150, clip=1.0,            # AdamW, linear warm-up, grad-norm clip
     ema_max=0.9999, label_dropout=0.1, flip=None,                   # flip None: on for Fashion-MNIST benchmarks
     snr_gamma=5,                                                    # Min-SNR-gamma loss weights (Hang et al. 2023); None: plain MSE
-    steps=3000, max_minutes=45.,                                    # stop at whichever comes first
+    steps=3000, max_minutes=None,                                   # max_minutes: a time cap (None: none); training stops at whichever comes first
 )
-LONG_TRAINING = dict(steps=8000, max_minutes=None)                  # a longer run for users with the time or a GPU
-FULL_TRAINING = dict(max_minutes=None)                              # the default's 3,000 steps on any machine: no time cap, so the same model everywhere
-DIFFUSION_PRESETS = {'default': {}, 'full': FULL_TRAINING, 'long': LONG_TRAINING}   # named overrides, e.g. `get_diffusion(bench, preset='long')`
+LONG_TRAINING = dict(steps=8000)                                    # a longer run for users with the time or a GPU
+CAPPED_TRAINING = dict(max_minutes=45.)                             # at most 45 minutes: fewer steps on a slow machine, so a machine-dependent model
+DIFFUSION_PRESETS = {'default': {}, 'capped': CAPPED_TRAINING, 'long': LONG_TRAINING}   # named overrides, e.g. `get_diffusion(bench, preset='long')`
 _ARCH = ('block_out_channels', 'layers_per_block', 'norm_num_groups', 'attention_head_dim', 'down_block_types', 'up_block_types')
 
 # %% ../nbs/07_train.ipynb #eaa9dd07
@@ -204,18 +207,21 @@ def train_diffusion(
                 image_shape=list(bench.image_shape), seed=seed, config=cfg, steps=step, train_seconds=elapsed,
                 steps_per_min=60*step/max(elapsed, 1e-9), device=str(device), losses=losses)
     save_torch(dict(ema=ema.state_dict(), model=model.state_dict(), info=info), path); part.unlink(missing_ok=True)
-    ema.eval().info = info
-    return ema
+    return load_diffusion(path, device)     # as every later call loads it
 
 # %% ../nbs/07_train.ipynb #76b0d877
+def _diffusion_from(sd:dict, info:dict, device=None)->UNet2DModel:
+    "A diffood UNet rebuilt from its weights and `info` (as `train_diffusion` stores them), in eval mode."
+    model = make_unet(info['num_classes'] if info['conditional'] else None, info['image_shape'], **info['config'])
+    model.load_state_dict(sd); model.info = info
+    return model.to(get_device(device)).eval()
+
 def load_diffusion(path, device=None, ema:bool=True)->UNet2DModel:
     "Load a model written by `train_diffusion` (the EMA weights, or the online ones with `ema=False`), in eval mode."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'no diffusion checkpoint at {path}; train one with `train_diffusion`')
-    ck = torch.load(path, map_location='cpu', weights_only=True); info = ck['info']   # tensors and plain data only: no code runs
-    model = make_unet(info['num_classes'] if info['conditional'] else None, info['image_shape'], **info['config'])
-    model.load_state_dict(ck['ema' if ema else 'model']); model.info = info
-    return model.to(get_device(device)).eval()
+    ck = torch.load(path, map_location='cpu', weights_only=True)   # tensors and plain data only: no code runs
+    return _diffusion_from(ck['ema' if ema else 'model'], ck['info'], device)
 
 def get_diffusion(
     bench:Benchmark,
@@ -224,15 +230,35 @@ def get_diffusion(
     root=None,               # cache directory
     device=None,
     progress:bool=True,
-    preset:str='default',    # a key of `DIFFUSION_PRESETS`: 'default' or 'long' (`LONG_TRAINING`)
+    preset:str='default',    # a key of `DIFFUSION_PRESETS`: 'default', 'capped' or 'long'
+    shipped:bool|str|Path=True,  # load the shipped model when one matches (`diffood.core.shipped_dir`); False: never
     **cfg,                   # overrides of `DIFFUSION_DEFAULTS` (on top of the preset)
 )->UNet2DModel:
-    "The cached diffusion model (EMA weights, eval mode, `.info`) for `bench`, trained first if needed."
+    "The shipped diffusion model for `bench` when one matches, else the cached one (EMA weights, eval mode, `.info`), trained first if needed."
     if preset not in DIFFUSION_PRESETS: raise ValueError(f'unknown diffusion preset {preset!r}; use one of {list(DIFFUSION_PRESETS)}')
     cfg = {**DIFFUSION_PRESETS[preset], **cfg}
     path = diffusion_path(bench, conditional, seed, root, **cfg)
+    if (s := shipped_model(f'diffusion-{path.stem}', shipped)) is not None: return _diffusion_from(*s, device)
     if path.exists(): return load_diffusion(path, device)
     return train_diffusion(bench, conditional, seed, root, device, progress, **cfg)
+
+def ship_diffusion(
+    bench:Benchmark,
+    conditional:bool=True,
+    seed:int=0,
+    root=None,                   # cache directory: its model is shipped (trained first if missing)
+    shipped:bool|str|Path=True,  # the folder to ship to (True: the package's)
+    preset:str='default',
+    progress:bool=True,          # progress bar while training
+    **cfg,                       # overrides of `DIFFUSION_DEFAULTS`
+)->Path:
+    "Ship the cache's EMA diffusion model for `bench` (never the shipped one) with its provenance; `get_diffusion` then loads it."
+    m = get_diffusion(bench, conditional, seed, root, progress=progress, preset=preset, shipped=False, **cfg)
+    kw = dict(preset=preset) if preset != 'default' else {}
+    info = {**m.info, 'retrain': _call('get_diffusion', bench, conditional, seed, shipped=False, **kw, **cfg)}
+    path = diffusion_path(bench, conditional, seed, root, **{**DIFFUSION_PRESETS[preset], **cfg})
+    return ship_model(m.state_dict(), info, f'diffusion-{path.stem}', shipped)
+
 
 # %% ../nbs/07_train.ipynb #0ca59fe8
 def _trained_config(model)->dict: return getattr(model, 'info', {}).get('config', {})
@@ -272,3 +298,52 @@ def cfg_fidelity(
     hit = (pred == labels).float()
     return {'all': hit.mean().item(), 'per_class': {k: hit[labels == i].mean().item() for i, k in enumerate(bench.classes)},
             'samples': samples, 'labels': labels, 'pred': pred}
+
+# %% ../nbs/07_train.ipynb #5805994c
+MODEL_KINDS = ('classifier', 'quick', 'cond', 'uncond')   # the default classifier, `quick_classifier`, the two diffusion models
+
+def _retrain(bench:Benchmark, kind:str, seed:int=0, root=None, ship:bool=False)->dict:
+    "Train `kind` for `bench` from scratch into the cache (never the shipped file), compare it with the shipped one, ship it if asked."
+    if kind not in MODEL_KINDS: raise ValueError(f'unknown model kind {kind!r}; use one of {MODEL_KINDS}')
+    if kind in ('classifier', 'quick'):
+        cfg = QUICK_CLASSIFIER if kind == 'quick' else {}
+        path = classifier_path(bench, seed, root, **cfg); name = f'classifier-{path.stem}'; had = path.exists()
+        m = get_classifier(bench, seed, root, shipped=False, **cfg)
+        if ship: ship_classifier(bench, seed, root, **cfg)
+    else:
+        path = diffusion_path(bench, kind == 'cond', seed, root); name = f'diffusion-{path.stem}'; had = path.exists()
+        m = get_diffusion(bench, kind == 'cond', seed, root, shipped=False)
+        if ship: ship_diffusion(bench, kind == 'cond', seed, root)
+    s = shipped_model(name) if not ship else None
+    diff = None if s is None else max((m.state_dict()[k].cpu() - v).abs().max().item() for k, v in s[0].items())
+    return dict(benchmark=bench.name, kind=kind, name=name, cache=str(path), from_cache=had, max_diff_to_shipped=diff, shipped_now=ship)
+
+@call_parse(pos=['action'])
+def diffood_models(
+    action:str='list',                        # 'list': the shipped models, checksums verified; 'train': retrain them into the cache
+    bench:str='fmnist6 fmnist',               # 'train': the benchmarks, space-separated
+    kinds:str='classifier quick cond uncond', # 'train': which models (of `MODEL_KINDS`)
+    seed:int=0,
+    root:str=None,                            # cache directory (default: $DIFFOOD_CACHE or ~/.cache/diffood); a fresh one retrains everything
+    ship:bool=False,                          # 'train': write the trained models into the package's shipped folder (maintainers)
+):
+    "The shipped models: list and verify them, or retrain them from scratch and say whether they match."
+    if action == 'list':
+        d = shipped_dir(); man = d/'MANIFEST.json'
+        if d is None or not man.exists(): print(f'no shipped models ({man if d else "DIFFOOD_SHIPPED=0"})'); return
+        for name, e in load_json(man).items():
+            try: shipped_model(name); ok = 'checksum ok'
+            except (ValueError, FileNotFoundError) as err: ok = f'REFUSED: {err}'
+            i = e['info']; what = f"{i.get('steps', i.get('config', {}).get('epochs'))} {'steps' if 'steps' in i else 'epochs'}"
+            print(f"{name}  {e['bytes']/2**20:.1f} MiB  {what}  {ok}\n    retrain: {i.get('retrain')}")
+    elif action == 'train':
+        for b in bench.split():
+            for k in kinds.split():
+                r = _retrain(load_benchmark(b), k, seed, root, ship)
+                how = 'loaded from the cache (an earlier retrain)' if r['from_cache'] else 'trained'
+                cmp = ('shipped' if r['shipped_now'] else 'nothing shipped under this name' if r['max_diff_to_shipped'] is None
+                       else 'identical to the shipped model' if r['max_diff_to_shipped'] == 0
+                       else f"differs from the shipped model (max |w - w_shipped| = {r['max_diff_to_shipped']:.2e}); kept apart in the cache, the shipped file is unchanged")
+                print(f"{b} {k}: {how} at {r['cache']}; {cmp}", flush=True)
+    else: raise SystemExit(f"unknown action {action!r}: use 'list' or 'train'")
+
