@@ -6,7 +6,7 @@ Docs: https://diffood.github.io/diffood/runner.html.md"""
 
 # %% ../nbs/05_runner.ipynb #82bf3d0e
 from __future__ import annotations
-import argparse, itertools, json, os, subprocess, sys, tempfile, time
+import argparse, itertools, json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from .core import atomic_write, config_key, load_json, save_json, save_text
@@ -63,28 +63,50 @@ def run_paths(runs_dir, benchmark:str, experiment:str, tag:str)->tuple:
     return d/f'{tag}.ipynb', d/tag
 
 # %% ../nbs/05_runner.ipynb #aae81159
+def _staging(figures_dir, out_nb:Path)->Path:
+    "Where a run writes its figures until it finishes: `figures_dir/.staging/<benchmark>-<experiment>-<tag>`."
+    return Path(figures_dir)/'.staging'/f'{out_nb.parent.parent.name}-{out_nb.parent.name}-{out_nb.stem}'
+
+def _promote(stage:Path, figures_dir, out_dir:Path)->list:
+    "Move a finished run's staged figures into `figures_dir` (same relative paths) and list them in `out_dir/figures.json`."
+    files = sorted(p for p in stage.rglob('*') if p.is_file()) if stage.exists() else []
+    for p in files:
+        dest = Path(figures_dir)/p.relative_to(stage); dest.parent.mkdir(parents=True, exist_ok=True); os.replace(p, dest)
+    rel = [str(p.relative_to(stage)) for p in files]
+    save_json(rel, out_dir/'figures.json'); shutil.rmtree(stage, ignore_errors=True)
+    return rel
+
+def _clear_run(out_nb:Path, out_dir:Path, figures_dir):
+    "Remove a run's outputs before it is redone, its results first: from the first step on it no longer looks complete."
+    (out_dir/'results.json').unlink(missing_ok=True); out_nb.unlink(missing_ok=True)
+    if (out_dir/'figures.json').exists():
+        for rel in load_json(out_dir/'figures.json'): (Path(figures_dir)/rel).unlink(missing_ok=True)
+    shutil.rmtree(out_dir, ignore_errors=True)
+
 def run_experiment(
     notebook,                 # experiment notebook (.ipynb) with a `parameters` cell
     params:dict|None=None,    # parameter overrides; must include or default a `benchmark`
     tag:str|None=None,        # run name; default built from the parameters
     runs_dir='runs',          # where executed notebooks and results go
     figures_dir='figures',    # where tables and figures go
-    redo:bool=False,          # run even if results exist
+    redo:bool=False,          # run again from scratch even if the run is complete (its old outputs are removed first)
     kernel:str='python3',
     cwd=None,                 # working directory of the kernel (default: the notebook's folder)
     log_output:bool=False,    # stream cell output to the console
 )->dict:                      # the run's results.json
-    "Execute an experiment notebook with papermill into `runs/`, or return its existing results."
+    "Execute an experiment notebook with papermill into `runs/`, or return the results of its complete run."
     import papermill
     notebook = Path(notebook); defaults = notebook_params(notebook)
     full = check_params(notebook, params or {}, defaults)
     tag = tag or default_tag(full, defaults)
     out_nb, out_dir = run_paths(runs_dir, full.get('benchmark', 'any'), notebook.stem, tag)
-    res = out_dir/'results.json'
-    if res.exists() and not redo: return load_json(res)
-    out_dir.mkdir(parents=True, exist_ok=True); Path(figures_dir).mkdir(parents=True, exist_ok=True)
-    full.update(out_dir=str(out_dir.resolve()), figures_dir=str(Path(figures_dir).resolve()))
-    res.unlink(missing_ok=True)
+    res, stage = out_dir/'results.json', _staging(figures_dir, out_nb)
+    if res.exists() and out_nb.exists() and not stage.exists() and not redo: return load_json(res)   # complete
+    if redo: _clear_run(out_nb, out_dir, figures_dir)
+    else: res.unlink(missing_ok=True)        # an unfinished run: its per-image outputs stay, so it resumes
+    shutil.rmtree(stage, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True); stage.mkdir(parents=True, exist_ok=True)
+    full.update(out_dir=str(out_dir.resolve()), figures_dir=str(stage.resolve()))
     tmp = out_nb.with_name(f'.{out_nb.name}.running.ipynb')
     try: papermill.execute_notebook(str(notebook), str(tmp), parameters=full, kernel_name=kernel, progress_bar=False,
                                     cwd=str(cwd or notebook.parent), log_output=log_output,
@@ -92,10 +114,12 @@ def run_experiment(
     except BaseException:
         if tmp.exists(): os.replace(tmp, out_nb.with_suffix('.failed.ipynb'))  # kept for diagnosis
         raise
-    os.replace(tmp, out_nb)
     if not res.exists(): raise RuntimeError(f'{notebook.name} finished without writing {res}; end the experiment with `write_results`')
+    _promote(stage, figures_dir, out_dir)
+    os.replace(tmp, out_nb)                  # last: the executed notebook marks the run complete
     index_figures(figures_dir)
     return load_json(res)
+
 
 # %% ../nbs/05_runner.ipynb #c0d633d2
 def write_results(out_dir, results:dict, params:dict|None=None, started:float|None=None)->Path:
@@ -116,7 +140,7 @@ def index_figures(figures_dir='figures')->Path:
     lines += ["## The papers' tables", '', 'Each is one command (it checks its data and weights first; the README lists the files):', '']
     lines += [f"- {r['paper']}, {r['table']}: `diffood-paper {k} --data-root DATA --weights-dir WEIGHTS` "
               f"(its run: `runs/{r['params']['benchmark']}/{r['notebook']}/{k}/`)" for k, r in PAPER_RUNS.items()] + ['']
-    files = sorted(p for p in root.rglob('*') if p.is_file() and p.suffix in ('.md', '.csv', '.png') and p.name != 'README.md')
+    files = sorted(p for p in root.rglob('*') if p.is_file() and p.suffix in ('.md', '.csv', '.png') and p.name != 'README.md' and '.staging' not in p.parts)
     for folder in sorted({p.parent for p in files}):
         lines += [f'## {folder.relative_to(root)}', '']
         lines += [f'- [{p.name}]({p.relative_to(root)})' for p in files if p.parent == folder] + ['']
