@@ -374,6 +374,9 @@ def _check_options(self:DiffGuard):
     _check_choices(self.options)
     known = list(PIQ_SIMILARITIES) + list(PERCEPTUAL_FILES) + ['logits']
     if self.stop_metric not in known: raise ValueError(f'stop_metric {self.stop_metric!r} is unknown; use one of {known}')
+    if self.variant == 'gdm' and not 0 < self.invert_steps <= self.steps - 1 - self.skip:
+        raise ValueError(f'invert_steps={self.invert_steps} does not fit steps={self.steps}, skip={self.skip}: '
+                         f'GDM needs 0 < invert_steps <= steps - 1 - skip = {self.steps - 1 - self.skip}')
     if self.variant == 'gdm' and self.sim_stop >= 0: self.stop_fn()   # missing DISTS / LPIPS weights fail here, by name
 
 @patch

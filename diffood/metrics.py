@@ -16,8 +16,9 @@ from sklearn import metrics as skm
 from .core import atomic_write, save_text, json_default
 
 # %% auto #0
-__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'bootstrap_eval', 'fuse', 'save_scores',
-           'load_scores', 'save_table', 'save_fig', 'plot_roc', 'plot_score_hist']
+__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'bootstrap_eval', 'interval_table',
+           'plot_intervals', 'fuse', 'save_scores', 'load_scores', 'save_table', 'save_fig', 'plot_roc',
+           'plot_score_hist']
 
 # %% ../nbs/03_metrics.ipynb #1adf4f7e
 def _to_np(x, name:str='conf')->np.ndarray:
@@ -170,6 +171,42 @@ def bootstrap_eval(
     rows = {k: {'AUROC': 100*est[k][0].item(), **dict(zip(('AUROC_lo', 'AUROC_hi'), np.percentile(100*reps[k][0], q))),
                 'FPR@95': 100*est[k][1].item(), **dict(zip(('FPR@95_lo', 'FPR@95_hi'), np.percentile(100*reps[k][1], q)))} for k in est}
     return pd.DataFrame.from_dict(rows, orient='index')
+
+# %% ../nbs/03_metrics.ipynb #86d11951
+def interval_table(
+    boot:dict,                    # {method: `bootstrap_eval` table}
+    rows:list|None=None,          # which rows of the tables (OOD sets, 'nearood', 'farood'); default: the group means first, then every set
+    metrics=('AUROC', 'FPR@95'),
+    title:str='percent, [95 % bootstrap interval]',   # the index name, which the saved table shows
+)->pd.DataFrame:                  # one row per method, columns '<row> <metric>', cells 'estimate [lo, hi]'
+    "A table of several methods' `bootstrap_eval` results: each cell the estimate and its interval, in percent."
+    first = next(iter(boot.values()))
+    rows = rows or [g for g in ('nearood', 'farood') if g in first.index] + [r for r in first.index if r not in ('nearood', 'farood')]
+    cell = lambda t, r, m: f"{t.loc[r, m]:.2f} [{t.loc[r, m + '_lo']:.1f}, {t.loc[r, m + '_hi']:.1f}]"
+    df = pd.DataFrame({n: {f'{r} {m}': cell(t, r, m) for r in rows for m in metrics} for n, t in boot.items()}).T
+    df.index.name = title
+    return df
+
+def plot_intervals(
+    boot:dict,                    # {method: `bootstrap_eval` table}
+    rows=('nearood', 'farood'),   # the rows to plot, one marker each
+    metric:str='AUROC',
+    title:str='',
+    ax=None,
+):
+    "Every method's `metric` for `rows` with its bootstrap interval, methods sorted by the first row (best on top)."
+    rows = [r for r in rows if r in next(iter(boot.values())).index]
+    order = sorted(boot, key=lambda n: boot[n].loc[rows[0], metric])
+    if ax is None: fig, ax = plt.subplots(figsize=(7, 0.32*len(order) + 1.2))
+    for j, (r, mk) in enumerate(zip(rows, 'os^v')):
+        y = np.arange(len(order)) + (j - (len(rows) - 1)/2)*0.22
+        est = np.array([boot[n].loc[r, metric] for n in order])
+        lo, hi = (np.array([boot[n].loc[r, f'{metric}_{s}'] for n in order]) for s in ('lo', 'hi'))
+        ax.errorbar(est, y, xerr=[est - lo, hi - est], fmt=mk, ms=4, capsize=2, lw=1, label=r)
+    ax.set_yticks(np.arange(len(order)), order, fontsize=8); ax.set_xlabel(f'{metric} (%), 95 % bootstrap interval')
+    ax.grid(axis='x', alpha=.3); ax.legend(fontsize=8, loc='lower right')
+    if title: ax.set_title(title, fontsize=9)
+    return ax.figure
 
 # %% ../nbs/03_metrics.ipynb #eaac7129
 def fuse(

@@ -358,6 +358,10 @@ class NCIS(Detector):
             raise ValueError(f"synth_sampler must be '' (DDIM), 'ddim' or 'plms', got {self.synth_sampler!r}")
         if self.orth_init not in ORTH_INITS: raise ValueError(f'orth_init must be one of {ORTH_INITS}, got {self.orth_init!r}')
         if int(self.outliers_per_class) < 10: raise ValueError('outliers_per_class must be at least 10 (NCIS keeps 10 per round)')
+        need = self.dream_k + (not self.dream_self)         # Dream-OOD's k-NN distance within each class's embeddings
+        if self.sampler == 'dream' and self.per_class and self.per_class < need:
+            raise ValueError(f'Dream-OOD with dream_k={self.dream_k} needs at least {need} embeddings per class; per_class={self.per_class} '
+                             f'gives fewer: raise per_class or lower dream_k')
 
 @patch
 def fit(self:NCIS, train:Split|None=None, val:Split|None=None):

@@ -13,8 +13,8 @@ from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
 __all__ = ['RUNNER_PARAMS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths',
-           'run_experiment', 'write_results', 'index_figures', 'param_grid', 'on_free_gpus', 'run_batch', 'parse_value',
-           'run_cli', 'diffood_run']
+           'run_experiment', 'write_results', 'diff_results', 'index_figures', 'param_grid', 'on_free_gpus',
+           'run_batch', 'parse_value', 'run_cli', 'diffood_run']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -130,6 +130,29 @@ def write_results(out_dir, results:dict, params:dict|None=None, started:float|No
                 finished=time.strftime('%Y-%m-%d %H:%M:%S'))
     if started is not None: meta['wall_seconds'] = round(time.time() - started, 1)
     return save_json({**results, 'meta': meta}, Path(out_dir)/'results.json')
+
+# %% ../nbs/05_runner.ipynb #20af3cb2
+def _flat(d, pre=''):
+    "Nested dicts as {'a/b/c': leaf}."
+    if not isinstance(d, dict): return {pre: d}
+    return {k2: v2 for k, v in d.items() for k2, v2 in _flat(v, f'{pre}/{k}' if pre else str(k)).items()}
+
+def diff_results(
+    new:dict,          # nested results (e.g. a results.json's table)
+    ref:dict,          # the reference, same layout
+    atol:float=0.,     # numbers closer than this count as equal
+)->'pd.DataFrame':     # rows: key, new, ref, diff (NaN where a key is missing on one side); empty when they agree
+    "Every number of `new` that differs from `ref` by more than `atol`, and every key only one of them has."
+    import math, pandas as pd
+    a, b = _flat(new), _flat(ref); rows = []
+    for k in sorted(set(a) | set(b)):
+        x, y = a.get(k), b.get(k)
+        num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+        if num(x) and num(y):
+            if math.isnan(x) and math.isnan(y): continue
+            if not abs(x - y) <= atol: rows.append((k, x, y, x - y))
+        elif x != y: rows.append((k, x, y, float('nan')))
+    return pd.DataFrame(rows, columns=['key', 'new', 'ref', 'diff'])
 
 # %% ../nbs/05_runner.ipynb #655867d1
 def index_figures(figures_dir='figures')->Path:

@@ -302,6 +302,12 @@ def cfg_fidelity(
 # %% ../nbs/07_train.ipynb #5805994c
 MODEL_KINDS = ('classifier', 'quick', 'cond', 'uncond')   # the default classifier, `quick_classifier`, the two diffusion models
 
+def _shipped_name(bench:Benchmark, kind:str, seed:int=0)->str:
+    "The shipped name of model `kind` (of `MODEL_KINDS`) of `bench` in its default configuration."
+    if kind not in MODEL_KINDS: raise ValueError(f'unknown model kind {kind!r}; use one of {MODEL_KINDS}')
+    if kind in ('classifier', 'quick'): return f"classifier-{classifier_path(bench, seed, **(QUICK_CLASSIFIER if kind == 'quick' else {})).stem}"
+    return f"diffusion-{diffusion_path(bench, kind == 'cond', seed).stem}"
+
 def _retrain(bench:Benchmark, kind:str, seed:int=0, root=None, ship:bool=False)->dict:
     "Train `kind` for `bench` from scratch into the cache (never the shipped file), compare it with the shipped one, ship it if asked."
     if kind not in MODEL_KINDS: raise ValueError(f'unknown model kind {kind!r}; use one of {MODEL_KINDS}')
@@ -320,7 +326,7 @@ def _retrain(bench:Benchmark, kind:str, seed:int=0, root=None, ship:bool=False)-
 
 @call_parse(pos=['action'])
 def diffood_models(
-    action:str='list',                        # 'list': the shipped models, checksums verified; 'train': retrain them into the cache
+    action:str='list',                        # 'list': the shipped models, checksums verified; 'has': exit 1 unless every model named is shipped; 'train': retrain into the cache
     bench:str='fmnist6 fmnist',               # 'train': the benchmarks, space-separated
     kinds:str='classifier quick cond uncond', # 'train': which models (of `MODEL_KINDS`)
     seed:int=0,
@@ -336,6 +342,10 @@ def diffood_models(
             except (ValueError, FileNotFoundError) as err: ok = f'REFUSED: {err}'
             i = e['info']; what = f"{i.get('steps', i.get('config', {}).get('epochs'))} {'steps' if 'steps' in i else 'epochs'}"
             print(f"{name}  {e['bytes']/2**20:.1f} MiB  {what}  {ok}\n    retrain: {i.get('retrain')}")
+    elif action == 'has':
+        missing = [f'{b} {k}' for b in bench.split() for k in kinds.split() if shipped_model(_shipped_name(load_benchmark(b), k, seed)) is None]
+        if missing: print(f"not shipped: {', '.join(missing)} (diffood-models train --bench ... --kinds ... trains them)"); raise SystemExit(1)
+        print(f'shipped, checksums ok: {bench} x {kinds}')
     elif action == 'train':
         for b in bench.split():
             for k in kinds.split():
@@ -345,5 +355,5 @@ def diffood_models(
                        else 'identical to the shipped model' if r['max_diff_to_shipped'] == 0
                        else f"differs from the shipped model (max |w - w_shipped| = {r['max_diff_to_shipped']:.2e}); kept apart in the cache, the shipped file is unchanged")
                 print(f"{b} {k}: {how} at {r['cache']}; {cmp}", flush=True)
-    else: raise SystemExit(f"unknown action {action!r}: use 'list' or 'train'")
+    else: raise SystemExit(f"unknown action {action!r}: use 'list', 'has' or 'train'")
 
