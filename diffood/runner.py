@@ -248,11 +248,13 @@ def _find_notebook(name:str)->Path:
     if q.exists(): return q
     raise FileNotFoundError(f'no experiment notebook {name!r} (looked at {p} and {q})')
 
-PATH_PARAMS = ('data_root', 'weights_dir')   # folders given on the command line, made absolute
+PATH_PARAMS = ('data_root', 'weights_dir', 'reference')   # paths given on the command line, made absolute
 
 def run_cli(argv=None)->list:
     "Parse `diffood-run` arguments, run the notebook(s), print one line per run, return the results."
     a = _cli_parser().parse_args(argv)
+    if a.log_output:   # papermill streams the cells' output through its logger
+        import logging; logging.basicConfig(level=logging.INFO, format='%(message)s')
     nb, grid = _find_notebook(a.notebook), {}
     for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
         v = parse_value(v)
