@@ -260,7 +260,9 @@ def save_table(
     "Write `df` as CSV and as a Markdown table, atomically."
     stem = Path(path_stem)
     csv = save_text(df.to_csv(), stem.with_name(stem.name + '.csv'))
-    md = save_text(df.to_markdown(floatfmt='.2f') + '\n', stem.with_name(stem.name + '.md'))
+    flat = df.copy()
+    if isinstance(flat.columns, pd.MultiIndex): flat.columns = [' '.join(map(str, c)) for c in flat.columns]   # not Python tuples
+    md = save_text(flat.to_markdown(floatfmt='.2f') + '\n', stem.with_name(stem.name + '.md'))
     return csv, md
 
 def save_fig(fig, path:str|Path, dpi:int=150)->Path:
