@@ -253,8 +253,11 @@ PATH_PARAMS = ('data_root', 'weights_dir', 'reference')   # paths given on the c
 def run_cli(argv=None)->list:
     "Parse `diffood-run` arguments, run the notebook(s), print one line per run, return the results."
     a = _cli_parser().parse_args(argv)
-    if a.log_output:   # papermill streams the cells' output through its logger
-        import logging; logging.basicConfig(level=logging.INFO, format='%(message)s')
+    if a.log_output:   # papermill streams the cells' output through its logger; its bookkeeping lines are left out
+        import logging
+        logging.basicConfig(level=logging.INFO, format='%(message)s')
+        noise = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook')
+        logging.getLogger('papermill').addFilter(lambda r: not str(r.getMessage()).startswith(noise))
     nb, grid = _find_notebook(a.notebook), {}
     for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
         v = parse_value(v)
