@@ -13,7 +13,7 @@ import torch
 
 # %% auto #0
 __all__ = ['cache_dir', 'atomic_write', 'save_torch', 'save_json', 'save_text', 'load_json', 'json_default', 'config_key',
-           'fingerprint', 'shipped_dir', 'sha256_file', 'ship_model', 'shipped_model', 'seed_everything', 'get_device']
+           'fingerprint', 'shipped_dir', 'ship_model', 'shipped_model', 'seed_everything', 'get_device']
 
 # %% ../nbs/00_core.ipynb #e6f9b3bd
 def cache_dir(
@@ -98,13 +98,6 @@ def shipped_dir(
     if shipped is True: return Path(str(importlib.resources.files('diffood')))/'shipped'
     return Path(shipped).expanduser()
 
-def sha256_file(path:str|Path)->str:
-    "SHA-256 of a file's bytes, read in 1 MiB chunks."
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
-    return h.hexdigest()
-
 # %% ../nbs/00_core.ipynb #96f78bd0
 def ship_model(
     state_dict:dict,             # the weights (tensors only)
@@ -120,9 +113,10 @@ def ship_model(
     d.mkdir(parents=True, exist_ok=True); path = d/f'{name}.safetensors'
     info = {**info, 'diffood_version': __version__}
     sd = {k: v.detach().cpu().contiguous() for k, v in state_dict.items()}
-    with atomic_write(path) as f: f.write(save(sd, metadata={'info': json.dumps(info, default=json_default)}))
+    data = save(sd, metadata={'info': json.dumps(info, default=json_default)})
+    with atomic_write(path) as f: f.write(data)
     man = d/'MANIFEST.json'; m = load_json(man) if man.exists() else {}
-    m[name] = dict(file=path.name, sha256=sha256_file(path), bytes=path.stat().st_size,
+    m[name] = dict(file=path.name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data),
                    info={k: v for k, v in info.items() if k != 'losses'})   # the file's header keeps the whole info
     save_json(dict(sorted(m.items())), man)
     return path

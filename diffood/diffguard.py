@@ -229,8 +229,12 @@ GDM_DEFAULTS = dict(steps=50, invert_steps=45, psnr_stop=48.5, sim_stop=-1., sto
 OPTION_CHOICES = dict(clip_denoised=(False, True), psnr_crop=(False, True), cfg_grid=('', 'compvis'))   # the values they take
 
 def _check_choices(o:dict):
+    "Refuse option values the passes do not take: a choice outside its list, a GDM inversion deeper than the grid allows."
     for k, allowed in OPTION_CHOICES.items():
         if k in o and o[k] not in allowed: raise ValueError(f'{k} must be one of {list(allowed)}, got {o[k]!r}')
+    if o.get('variant', 'gdm') == 'gdm' and 'invert_steps' in o and not 0 < o['invert_steps'] <= o['steps'] - 1 - o['skip']:
+        raise ValueError(f"invert_steps={o['invert_steps']} does not fit steps={o['steps']}, skip={o['skip']}: "
+                         f"GDM needs 0 < invert_steps <= steps - 1 - skip = {o['steps'] - 1 - o['skip']}")
 
 def gdm_pass(
     clf,                     # the classifier under protection
@@ -245,7 +249,6 @@ def gdm_pass(
     "One batch through DiffGuard-GDM: {'synth', 'aux', 'stop', 'start', 'unet_evals'}; images in [0, 1]."
     o = {**GDM_DEFAULTS, **opts}; sched = sched or space.sched; _check_choices(o)
     S = o['steps']; ts = ddim_timesteps(sched.T, S, space.dm.steps_offset)
-    if not 0 < o['invert_steps'] <= S - 1 - o['skip']: raise ValueError(f"need 0 < invert_steps <= steps - 1 - skip = {S - 1 - o['skip']}")
     z0 = space.to_model(x)
     sim = (sim_fn or stop_similarity(o['stop_metric'], clf)) if (o['sim_stop'] >= 0 or trace is not None) else None
     crop = space.dm.pad if o['psnr_crop'] and space.mode == 'pad' and not space.dm.latent else 0
@@ -374,9 +377,6 @@ def _check_options(self:DiffGuard):
     _check_choices(self.options)
     known = list(PIQ_SIMILARITIES) + list(PERCEPTUAL_FILES) + ['logits']
     if self.stop_metric not in known: raise ValueError(f'stop_metric {self.stop_metric!r} is unknown; use one of {known}')
-    if self.variant == 'gdm' and not 0 < self.invert_steps <= self.steps - 1 - self.skip:
-        raise ValueError(f'invert_steps={self.invert_steps} does not fit steps={self.steps}, skip={self.skip}: '
-                         f'GDM needs 0 < invert_steps <= steps - 1 - skip = {self.steps - 1 - self.skip}')
     if self.variant == 'gdm' and self.sim_stop >= 0: self.stop_fn()   # missing DISTS / LPIPS weights fail here, by name
 
 @patch

@@ -144,10 +144,10 @@ def diff_results(
 )->'pd.DataFrame':     # rows: key, new, ref, diff (NaN where a key is missing on one side); empty when they agree
     "Every number of `new` that differs from `ref` by more than `atol`, and every key only one of them has."
     import math, pandas as pd
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
     a, b = _flat(new), _flat(ref); rows = []
     for k in sorted(set(a) | set(b)):
         x, y = a.get(k), b.get(k)
-        num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
         if num(x) and num(y):
             if math.isnan(x) and math.isnan(y): continue
             if not abs(x - y) <= atol: rows.append((k, x, y, x - y))

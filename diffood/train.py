@@ -302,22 +302,24 @@ def cfg_fidelity(
 # %% ../nbs/07_train.ipynb #5805994c
 MODEL_KINDS = ('classifier', 'quick', 'cond', 'uncond')   # the default classifier, `quick_classifier`, the two diffusion models
 
-def _shipped_name(bench:Benchmark, kind:str, seed:int=0)->str:
-    "The shipped name of model `kind` (of `MODEL_KINDS`) of `bench` in its default configuration."
+def _model_path(bench:Benchmark, kind:str, seed:int=0, root=None)->Path:
+    "Cache path of model `kind` (of `MODEL_KINDS`) of `bench` in its default configuration."
     if kind not in MODEL_KINDS: raise ValueError(f'unknown model kind {kind!r}; use one of {MODEL_KINDS}')
-    if kind in ('classifier', 'quick'): return f"classifier-{classifier_path(bench, seed, **(QUICK_CLASSIFIER if kind == 'quick' else {})).stem}"
-    return f"diffusion-{diffusion_path(bench, kind == 'cond', seed).stem}"
+    if kind in ('classifier', 'quick'): return classifier_path(bench, seed, root, **(QUICK_CLASSIFIER if kind == 'quick' else {}))
+    return diffusion_path(bench, kind == 'cond', seed, root)
+
+def _shipped_name(bench:Benchmark, kind:str, seed:int=0)->str:
+    "The name model `kind` of `bench` ships under: its cache entry's, prefixed by what it is."
+    return f"{'classifier' if kind in ('classifier', 'quick') else 'diffusion'}-{_model_path(bench, kind, seed).stem}"
 
 def _retrain(bench:Benchmark, kind:str, seed:int=0, root=None, ship:bool=False)->dict:
     "Train `kind` for `bench` from scratch into the cache (never the shipped file), compare it with the shipped one, ship it if asked."
-    if kind not in MODEL_KINDS: raise ValueError(f'unknown model kind {kind!r}; use one of {MODEL_KINDS}')
+    path, name = _model_path(bench, kind, seed, root), _shipped_name(bench, kind, seed); had = path.exists()
     if kind in ('classifier', 'quick'):
         cfg = QUICK_CLASSIFIER if kind == 'quick' else {}
-        path = classifier_path(bench, seed, root, **cfg); name = f'classifier-{path.stem}'; had = path.exists()
         m = get_classifier(bench, seed, root, shipped=False, **cfg)
         if ship: ship_classifier(bench, seed, root, **cfg)
     else:
-        path = diffusion_path(bench, kind == 'cond', seed, root); name = f'diffusion-{path.stem}'; had = path.exists()
         m = get_diffusion(bench, kind == 'cond', seed, root, shipped=False)
         if ship: ship_diffusion(bench, kind == 'cond', seed, root)
     s = shipped_model(name) if not ship else None
