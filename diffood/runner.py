@@ -12,9 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
-__all__ = ['RUNNER_PARAMS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug', 'run_paths',
-           'run_experiment', 'write_results', 'diff_results', 'index_figures', 'param_grid', 'on_free_gpus',
-           'run_batch', 'parse_value', 'run_cli', 'diffood_run']
+__all__ = ['RUNNER_PARAMS', 'CAPTIONS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug',
+           'run_paths', 'run_experiment', 'write_results', 'diff_results', 'caption', 'run_cli', 'diffood_run',
+           'parse_value', 'command_line', 'run_command', 'index_figures', 'toy_experiment', 'param_grid',
+           'on_free_gpus', 'run_batch']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -117,7 +118,7 @@ def run_experiment(
     if not res.exists(): raise RuntimeError(f'{notebook.name} finished without writing {res}; end the experiment with `write_results`')
     _promote(stage, figures_dir, out_dir)
     os.replace(tmp, out_nb)                  # last: the executed notebook marks the run complete
-    index_figures(figures_dir)
+    index_figures(figures_dir, runs_dir)
     return load_json(res)
 
 
@@ -154,11 +155,153 @@ def diff_results(
         elif x != y: rows.append((k, x, y, float('nan')))
     return pd.DataFrame(rows, columns=['key', 'new', 'ref', 'diff'])
 
+# %% ../nbs/05_runner.ipynb #55c87c55
+_SEEDS_NOTE = 'mean ± std over the seeds (sample std) of the per-seed `{stem}` tables'
+CAPTIONS = {   # experiment -> {file stem, or a prefix ending in '*' -> caption}; {name}: what '*' matched
+    'baselines': {
+        'summary': 'The 11 post-hoc baselines on the full test sets: AUROC and FPR@95 (%) averaged over the near- and far-OOD sets, and ID accuracy (%).',
+        'table_*': '{name}: FPR@95, AUROC, AUPR (ID and OOD positive) per OOD set and ID accuracy, in %.',
+        'roc_*': 'ROC curves of {name} per OOD set (OOD positive).',
+        'hist_*': 'Confidence histograms of {name}: ID test images against each OOD set.'},
+    'diffguard': {
+        'table1': "DiffGuard's Table 1 on this benchmark: AUROC and FPR@95 (%) per OOD set of GDM and CFG (published settings and tuned), the baselines, and each fusion.",
+        'oracle': 'Each variant beside its oracle, which synthesises toward the true label instead of the predicted one: what misclassification costs DiffGuard (AUROC, FPR@95, %).',
+        'ablation': "GDM's ablation: clean gradients and cutouts each on or off (AUROC, FPR@95 per set, %).",
+        'mask_area': "CFG's GradCAM mask: mean area on ID and OOD images, the AUROC (%) of the area alone and of the similarity, and their Spearman correlation on OOD.",
+        'fusion_weights': "DiffGuard + baseline fusions: the weight chosen on validation, the validation and near-OOD AUROC (%) it gives, equal weights, and the baseline alone.",
+        'similarity_choice_val': 'Validation AUROC (%) of each similarity for GDM and CFG; the best scores the test sets.',
+        'gdm_tuned_val': "Validation AUROC (%) of GDM's switch combinations (clean gradients, cutouts) by similarity; the best is 'DiffGuard-GDM tuned'.",
+        'cfg_tuned_val': "Validation AUROC (%) of CFG with and without the GradCAM mask by similarity; the best is 'DiffGuard-CFG tuned'.",
+        'fig2a_early_stop': "After DiffGuard's Fig. 2a: the similarity of input and synthesis along GDM's denoising, ID against OOD, with the early-stop threshold.",
+        'fig2b_gradcam_dsg': "After DiffGuard's Fig. 2b: GradCAM masks of the predicted label and CFG's syntheses with and without the mask (DSG).",
+        'fig3_gdm': "After DiffGuard's Fig. 3: inputs (ID and OOD rows) and their GDM syntheses toward the predicted label.",
+        'fig3_cfg': "After DiffGuard's Fig. 3: inputs (ID and OOD rows) and their CFG syntheses toward the predicted label."},
+    'diffguard_seeds': {'*': _SEEDS_NOTE},
+    'diffguard_speed': {
+        'speed': "DiffGuard-GDM's images/s batched against one image at a time (same stop positions, largest score difference), per dtype and kernel setting.",
+        'unet_ceiling': 'UNet forward passes/s by batch size: the ceiling batching can reach.',
+        'classifier_ceiling': "The classifier's crops/s by batch size, default and batch-invariant kernels: the ceiling for the cutout gradients."},
+    'diffood': {
+        'table': 'DiffOOD (the configuration chosen on validation), the baselines and their fusions: AUROC and FPR@95 (%) per OOD set.',
+        'configurations': 'Every DiffOOD configuration (solver / space / deepest level / kind): validation AUROC and near- and far-OOD AUROC and FPR@95 (%).',
+        'score_vs_level': "DiffOOD's score by noise level, ID against OOD.",
+        'neighbourhood': 'Inputs and their denoised neighbours at each noise level, toward the predicted label.'},
+    'diffood_seeds': {'*': _SEEDS_NOTE},
+    'diffusion_quality': {
+        'loss': "The diffusion models' training loss.",
+        'cfg_samples': "Class-conditional samples with classifier-free guidance, one row per class.",
+        'fidelity': 'Fidelity (%): the share of guided samples of each class that the classifier assigns to that class.',
+        'fidelity_variants': 'Overall fidelity (%) by guidance weight and clipping.',
+        'inversion_psnr': 'DDIM inversion then reconstruction of test images: PSNR (dB) of each model.',
+        'inversion_grid': 'Test images and their DDIM inversion-reconstructions.'},
+    'ncis': {
+        'table': 'NCIS, Dream-OOD, the classifier before fine-tuning and a fine-tuned control without outliers: near- and far-OOD AUROC and FPR@95, ID accuracy, validation AUROC (%).',
+        'auroc_per_set': 'AUROC (%) per OOD set of the same four classifiers.',
+        'table_*': '{name}: FPR@95, AUROC, AUPR (ID and OOD positive) per OOD set and ID accuracy, in %.',
+        'outliers': "Synthesised outliers per class, with the classifier's prediction on each.",
+        'energy_hist': 'Energy scores of ID test images and OOD sets after fine-tuning.'},
+    'ncis_seeds': {'*': _SEEDS_NOTE},
+    'compare': {
+        'table': 'Every detector on one common set of images: AUROC and FPR@95 (%) per OOD set and near/far averages, with 95 % bootstrap intervals.',
+        'cost': "Each detector's cost on this machine: fit and scoring seconds, images/s.",
+        'auroc_intervals': 'Near- and far-OOD AUROC of every detector with its 95 % bootstrap interval.'},
+    'unsupervised_speed': {'speed': "The unsupervised detectors' images/s batched against one at a time (same scores), and UNet evaluations per image."},
+}
+
+def caption(experiment:str, file:str)->str:
+    "The caption of artifact `file` (a name like 'roc_msp.png') of `experiment`; '' when none is known."
+    stem, caps = Path(file).stem, CAPTIONS.get(experiment, {})
+    if stem in caps: return caps[stem]
+    for k, c in caps.items():
+        if k.endswith('*') and stem.startswith(k[:-1]): return c.format(name=stem[len(k) - 1:].upper() or stem, stem=stem)
+    return ''
+
+
+# %% ../nbs/05_runner.ipynb #5dfef663
+def _find_notebook(name:str)->Path:
+    "An experiment notebook: a path, or a name in `nbs/experiments/` of this folder or of the clone diffood is installed from."
+    p = Path(name)
+    if p.is_file(): return p          # a folder (e.g. the `diffood` package beside `nbs/`) is not a notebook
+    import diffood
+    places = [Path('nbs/experiments'), Path(diffood.__file__).resolve().parent.parent/'nbs'/'experiments']
+    for q in (d/f'{p.stem}.ipynb' for d in places):
+        if q.exists(): return q
+    raise FileNotFoundError(f'no experiment notebook {name!r} (looked at {p} and in {", ".join(map(str, dict.fromkeys(places)))})')
+
+PATH_PARAMS = ('data_root', 'weights_dir', 'reference')   # paths given on the command line, made absolute
+
+def run_cli(argv=None)->list:
+    "Parse `diffood-run` arguments, run the notebook(s), print one line per run, return the results."
+    a = _cli_parser().parse_args(argv)
+    if a.log_output:   # papermill streams the cells' output through its logger; its bookkeeping lines are left out
+        import logging
+        logging.basicConfig(level=logging.INFO, format='%(message)s')
+        noise = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook')
+        logging.getLogger('papermill').addFilter(lambda r: not str(r.getMessage()).startswith(noise))
+    nb, grid = _find_notebook(a.notebook), {}
+    for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
+        v = parse_value(v)
+        if k in PATH_PARAMS and isinstance(v, str) and v and not Path(v).expanduser().is_absolute(): v = str(Path(v).resolve())
+        grid.setdefault(k, []).append(v)
+    gpus = [g for g in a.gpus.split(',') if g]
+    runs = param_grid(grid)
+    if len(runs) == 1 and not gpus:
+        res = [run_experiment(nb, runs[0], a.tag, a.runs_dir, a.figures_dir, a.redo, log_output=a.log_output)]
+    else: res = run_batch(nb, grid, gpus, a.runs_dir, a.figures_dir, a.redo, a.tag, a.gpus_per_run)
+    for p, r in zip(runs, res):
+        s = r.get('summary'); wall = r.get('meta', {}).get('wall_seconds')
+        print(f"{nb.stem} {json.dumps(p)}: {s if isinstance(s, str) else 'done'}" + (f' ({wall:.0f} s)' if wall else ''))
+    return res
+
+def diffood_run():
+    "Console entry point `diffood-run` (exit status 0 on success)."
+    run_cli()
+
+# %% ../nbs/05_runner.ipynb #ef85cb3f
+def parse_value(v:str):
+    "A command-line value: JSON when it parses, else the string."
+    try: return json.loads(v)
+    except json.JSONDecodeError: return v
+
+def _injected(executed:Path)->dict:
+    "The parameters papermill injected into an executed notebook."
+    import nbformat
+    for c in nbformat.read(executed, as_version=4).cells:
+        if 'injected-parameters' in c.metadata.get('tags', []):
+            return {k: v for k, v in (_assign(l) for l in c.source.splitlines()) if k}
+    return {}
+
+def _assign(line:str)->tuple:
+    k, eq, v = line.partition(' = ')
+    return (k.strip(), _literal(v)) if eq and k.strip().isidentifier() else (None, None)
+
+def command_line(experiment:str, params:dict, tag:str)->str:
+    "`diffood-run` with `params` (values as the command line reads them back) and `tag`, quoted for a POSIX shell."
+    import shlex
+    arg = lambda v: shlex.quote(v if isinstance(v, str) and parse_value(v) == v else json.dumps(v))
+    return ' '.join(['diffood-run', experiment, *(f'-p {k} {arg(v)}' for k, v in params.items()), '--tag', tag])
+
+def run_command(executed)->tuple:
+    "(the `diffood-run` command that made the executed notebook `executed`, the parameters today's notebook no longer has)."
+    executed = Path(executed); exp = executed.parent.name
+    defaults, given = notebook_params(executed), _injected(executed)   # the parameters cell as it was, and what the runner passed
+    over = {k: v for k, v in given.items() if k not in RUNNER_PARAMS and defaults.get(k) != v}
+    try: gone = [k for k in over if k not in notebook_params(_find_notebook(exp))]
+    except FileNotFoundError: gone = []
+    return command_line(exp, over, executed.stem), gone
+
+
 # %% ../nbs/05_runner.ipynb #655867d1
-def index_figures(figures_dir='figures')->Path:
-    "Rewrite `figures_dir/README.md`: a list of every table and figure under it."
-    root = Path(figures_dir); lines = ['# Figures and tables', '',
-        'Regenerated by the experiment notebooks in `nbs/experiments/` through `diffood-run`; do not edit by hand.', '']
+def _run_of(folder:Path, root:Path, runs_dir:Path)->Path:
+    "The run folder that wrote figures `folder` (<benchmark>/<experiment>/<tag>; the seeds notebook writes <experiment>_seeds)."
+    b, e, t = folder.relative_to(root).parts[:3]
+    return runs_dir/b/('seeds' if e.endswith('_seeds') else e)/t
+
+def index_figures(figures_dir='figures', runs_dir='runs')->Path:
+    "Rewrite `figures_dir/README.md`: every table and figure under it, captioned, under the command that made its run."
+    root, runs_dir = Path(figures_dir), Path(runs_dir); lines = ['# Figures and tables', '',
+        'Regenerated by the experiment notebooks in `nbs/experiments/` through `diffood-run` (all of them: `diffood-regenerate`);',
+        'do not edit by hand. Numbers are in percent unless a column says otherwise.', '']
     from diffood.paper import PAPER_RUNS
     lines += ["## The papers' tables", '', 'Each is one command (it checks its data and weights first; the README lists the files):', '']
     lines += [f"- {r['paper']}, {r['table']}: `diffood-paper {k} --data-root DATA --weights-dir WEIGHTS` "
@@ -166,8 +309,32 @@ def index_figures(figures_dir='figures')->Path:
     files = sorted(p for p in root.rglob('*') if p.is_file() and p.suffix in ('.md', '.csv', '.png') and p.name != 'README.md' and '.staging' not in p.parts)
     for folder in sorted({p.parent for p in files}):
         lines += [f'## {folder.relative_to(root)}', '']
-        lines += [f'- [{p.name}]({p.relative_to(root)})' for p in files if p.parent == folder] + ['']
+        run = _run_of(folder, root, runs_dir) if len(folder.relative_to(root).parts) >= 3 else None
+        if run is not None and (run/'results.json').exists() and run.with_suffix('.ipynb').exists():
+            cmd, gone = run_command(run.with_suffix('.ipynb'))
+            old = f" An earlier version of the notebook made it: its parameter(s) {', '.join(gone)} are gone." if gone else ''
+            lines += [f'Made by `{cmd}` (its run: `{run}/`).{old}', '']
+        exp = folder.relative_to(root).parts[1] if len(folder.relative_to(root).parts) > 1 else ''
+        for p in files:   # a table's .csv and .md share one line
+            if p.parent != folder or (p.suffix == '.csv' and p.with_suffix('.md').exists()): continue
+            link = f'[{p.name}]({p.relative_to(root)})' + (f" ([csv]({p.with_suffix('.csv').relative_to(root)}))" if p.suffix == '.md' and p.with_suffix('.csv').exists() else '')
+            c = caption(exp, p.name); lines.append(f'- {link}' + (f': {c}' if c else ''))
+        lines.append('')
     return save_text('\n'.join(lines), root/'README.md')
+
+
+# %% ../nbs/05_runner.ipynb #5d7008bb
+def toy_experiment(
+    path,        # where to write the notebook
+    body:str,    # the code after the parameters cell (`benchmark = 'toy'`, `x = 1`, `out_dir`, `figures_dir`)
+)->Path:
+    "Write the smallest experiment notebook: a `parameters` cell and `body`, which should end with `write_results`."
+    import nbformat
+    nb = nbformat.v4.new_notebook()
+    p = nbformat.v4.new_code_cell("benchmark = 'toy'\nx = 1\nout_dir = ''\nfigures_dir = ''"); p.metadata['tags'] = ['parameters']
+    nb.cells = [p, nbformat.v4.new_code_cell(body)]
+    nb.metadata['kernelspec'] = {'name': 'python3', 'display_name': 'python3', 'language': 'python'}
+    nbformat.write(nb, path); return Path(path)
 
 # %% ../nbs/05_runner.ipynb #eacae95a
 def param_grid(grid:dict)->list:
@@ -223,11 +390,6 @@ def run_batch(
     return [run_experiment(notebook, p, tag, runs_dir, figures_dir) for p in runs]
 
 # %% ../nbs/05_runner.ipynb #510298e1
-def parse_value(v:str):
-    "A command-line value: JSON when it parses, else the string."
-    try: return json.loads(v)
-    except json.JSONDecodeError: return v
-
 def _cli_parser():
     p = argparse.ArgumentParser(prog='diffood-run', description='Run a diffood experiment notebook with papermill.')
     p.add_argument('notebook', help='experiment notebook path, or a name in nbs/experiments/')
@@ -239,40 +401,3 @@ def _cli_parser():
     p.add_argument('--runs-dir', default='runs'); p.add_argument('--figures-dir', default='figures')
     p.add_argument('--log-output', action='store_true', help="stream the notebook's output")
     return p
-
-# %% ../nbs/05_runner.ipynb #5dfef663
-def _find_notebook(name:str)->Path:
-    p = Path(name)
-    if p.is_file(): return p          # a folder (e.g. the `diffood` package beside `nbs/`) is not a notebook
-    q = Path('nbs/experiments')/f'{p.stem}.ipynb'
-    if q.exists(): return q
-    raise FileNotFoundError(f'no experiment notebook {name!r} (looked at {p} and {q})')
-
-PATH_PARAMS = ('data_root', 'weights_dir', 'reference')   # paths given on the command line, made absolute
-
-def run_cli(argv=None)->list:
-    "Parse `diffood-run` arguments, run the notebook(s), print one line per run, return the results."
-    a = _cli_parser().parse_args(argv)
-    if a.log_output:   # papermill streams the cells' output through its logger; its bookkeeping lines are left out
-        import logging
-        logging.basicConfig(level=logging.INFO, format='%(message)s')
-        noise = ('Executing Cell', 'Ending Cell', 'Input Notebook', 'Output Notebook', 'Working directory', 'Executing notebook')
-        logging.getLogger('papermill').addFilter(lambda r: not str(r.getMessage()).startswith(noise))
-    nb, grid = _find_notebook(a.notebook), {}
-    for k, v in a.param:   # a relative data or weights folder means the caller's, not the notebook's working directory
-        v = parse_value(v)
-        if k in PATH_PARAMS and isinstance(v, str) and v and not Path(v).expanduser().is_absolute(): v = str(Path(v).resolve())
-        grid.setdefault(k, []).append(v)
-    gpus = [g for g in a.gpus.split(',') if g]
-    runs = param_grid(grid)
-    if len(runs) == 1 and not gpus:
-        res = [run_experiment(nb, runs[0], a.tag, a.runs_dir, a.figures_dir, a.redo, log_output=a.log_output)]
-    else: res = run_batch(nb, grid, gpus, a.runs_dir, a.figures_dir, a.redo, a.tag, a.gpus_per_run)
-    for p, r in zip(runs, res):
-        s = r.get('summary'); wall = r.get('meta', {}).get('wall_seconds')
-        print(f"{nb.stem} {json.dumps(p)}: {s if isinstance(s, str) else 'done'}" + (f' ({wall:.0f} s)' if wall else ''))
-    return res
-
-def diffood_run():
-    "Console entry point `diffood-run` (exit status 0 on success)."
-    run_cli()
