@@ -15,8 +15,8 @@ from .runner import (_find_notebook, _run_cmd, bench_slug, check_params, command
                             run_experiment, run_paths, _clear_run)
 
 # %% auto #0
-__all__ = ['MAIN_JOB', 'ARTIFACT_RUNS', 'LAST', 'NEEDS', 'SEEDED_CLASSIFIER', 'TRAIN_MINUTES', 'missing_models', 'plan_table',
-           'regenerate', 'diffood_regenerate']
+__all__ = ['MAIN_JOB', 'MAIN_JOB_BASELINES', 'ARTIFACT_RUNS', 'LAST', 'NEEDS', 'SEEDED_CLASSIFIER', 'TRAIN_MINUTES',
+           'missing_models', 'plan_table', 'regenerate', 'diffood_regenerate']
 
 # %% ../nbs/05a_artifacts.ipynb #51ad8a78
 def _run(bench:str, notebook:str, tag:str, minutes:float, **params)->dict:
@@ -27,7 +27,11 @@ _SEED_TAGS = {0: 'default', 1: 'seed-1_fde212', 2: 'seed-2_eca4f5'}    # fmnist6
 _DG_FMNIST = dict(similarity='vif', tuned={'gdm': 'gdm_neither/fsim', 'cfg': 'cfg_plain/vif'})   # fmnist6 seed 0's validation choices
 _DO_FMNIST = dict(config='pndm/logit/360/local', baseline='mds')
 _seed = lambda s: {'seed': s} if s else {}
-MAIN_JOB = dict(settings='light', n_val=60, n_id=100, n_ood=30)        # the README's main job (tools/main.sh)
+_BASELINES = ['MSP', 'MLS', 'EBO', 'ODIN', 'MDS', 'RMDS', 'KNN', 'ViM', 'ReAct', 'GEN', 'ASH']
+MAIN_JOB = dict(settings='light', n_val=60, n_id=100, n_ood=30,        # the README's main job (tools/main.sh reads it from here)
+                detectors=_BASELINES + ['DiffGuard-GDM tuned', 'DiffGuard-CFG tuned', 'DiffOOD', 'NCIS', 'Dream-OOD'],
+                fusions=[['DiffGuard-CFG tuned', 'ViM'], ['DiffGuard-GDM tuned', 'ViM'], ['DiffOOD', 'MDS']])
+MAIN_JOB_BASELINES = {**MAIN_JOB, 'detectors': _BASELINES, 'fusions': []}   # what it runs while no diffusion model ships
 
 # %% ../nbs/05a_artifacts.ipynb #f660554d
 ARTIFACT_RUNS = [

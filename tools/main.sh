@@ -14,19 +14,19 @@ bash tools/setup.sh
 .venv/bin/diffood-data
 out=out/main
 ref=runs/fmnist6/compare/main/results.json
-sizes=(-p benchmark fmnist6 -p settings light -p n_val 60 -p n_id 100 -p n_ood 30)
-diffusion='["DiffGuard-GDM tuned", "DiffGuard-CFG tuned", "DiffOOD", "NCIS", "Dream-OOD"]'
-baselines='["MSP", "MLS", "EBO", "ODIN", "MDS", "RMDS", "KNN", "ViM", "ReAct", "GEN", "ASH"]'
+job() {   # the main job's parameters, as -p NAME VALUE arguments, from diffood.artifacts (the plan behind figures/ runs it too)
+  .venv/bin/python -c "import json, shlex, sys; from diffood import artifacts as a; j = getattr(a, sys.argv[1])
+print(' '.join(f'-p {k} {shlex.quote(json.dumps(v) if not isinstance(v, str) else v)}' for k, v in j.items()))" "$1"
+}
 if .venv/bin/diffood-models has --bench fmnist6 --kinds "classifier cond"; then
-  detectors=$(.venv/bin/python -c "import json; print(json.dumps($baselines + $diffusion))")
-  fusions='[["DiffGuard-CFG tuned", "ViM"], ["DiffGuard-GDM tuned", "ViM"], ["DiffOOD", "MDS"]]'
+  eval "sizes=(-p benchmark fmnist6 $(job MAIN_JOB))"
 else
   echo "the diffusion methods need the shipped fmnist6 models; running the baselines only." >&2
   echo "to train them (about 2 hours on a 2-core CPU, minutes on a GPU): .venv/bin/diffood-models train --bench fmnist6 --kinds 'classifier cond' --ship" >&2
-  detectors=$baselines; fusions='[]'
+  eval "sizes=(-p benchmark fmnist6 $(job MAIN_JOB_BASELINES))"
 fi
 [ -f "$ref" ] && sizes+=(-p reference "$PWD/$ref") || echo "no committed reference at $ref: nothing to compare with" >&2
 start=$(date +%s)
-.venv/bin/diffood-run compare "${sizes[@]}" -p detectors "$detectors" -p fusions "$fusions" --tag main \
+.venv/bin/diffood-run compare "${sizes[@]}" --tag main \
   --runs-dir "$out/runs" --figures-dir "$out/figures" --log-output "$@"
 echo "main job: $(( $(date +%s) - start )) s; table: $out/figures/fmnist6/compare/main/table.md, figure: $out/figures/fmnist6/compare/main/auroc_intervals.png"
