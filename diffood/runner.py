@@ -311,9 +311,11 @@ def index_figures(figures_dir='figures', runs_dir='runs')->Path:
         lines += [f'## {folder.relative_to(root)}', '']
         run = _run_of(folder, root, runs_dir) if len(folder.relative_to(root).parts) >= 3 else None
         if run is not None and (run/'results.json').exists() and run.with_suffix('.ipynb').exists():
-            cmd, gone = run_command(run.with_suffix('.ipynb'))
-            old = f" An earlier version of the notebook made it: its parameter(s) {', '.join(gone)} are gone." if gone else ''
-            lines += [f'Made by `{cmd}` (its run: `{run}/`).{old}', '']
+            try:
+                cmd, gone = run_command(run.with_suffix('.ipynb'))
+                old = f" An earlier version of the notebook made it: its parameter(s) {', '.join(gone)} are gone." if gone else ''
+                lines += [f'Made by `{cmd}` (its run: `{run}/`).{old}', '']
+            except Exception as e: lines += [f'Its run: `{run}/` (the command could not be read back from its notebook: {e}).', '']   # an index never stops a run
         exp = folder.relative_to(root).parts[1] if len(folder.relative_to(root).parts) > 1 else ''
         for p in files:   # a table's .csv and .md share one line
             if p.parent != folder or (p.suffix == '.csv' and p.with_suffix('.md').exists()): continue

@@ -1,7 +1,7 @@
 """Render README.md from nbs/index.ipynb without Quarto (which these machines cannot install).
 
 Markdown cells are copied; code cells become ```python blocks followed by their text output; cells
-starting with `#| hide` are left out, as nbdev does. `--check` exits 1 when README.md is out of date.
+starting with `#| hide` are left out and cells with `#| echo: false` show their output only, as nbdev does. `--check` exits 1 when README.md is out of date.
 """
 import json, sys
 from pathlib import Path
@@ -15,7 +15,7 @@ def render(nb_path:Path)->str:
         lines = src.splitlines()
         if any(l.strip() in ('#| hide', '#|hide') for l in lines[:3]): continue
         code = '\n'.join(l for l in lines if not l.startswith('#|'))
-        out.append(f'```python\n{code}\n```')
+        if not any(l.replace(' ', '') == '#|echo:false' for l in lines[:3]): out.append(f'```python\n{code}\n```')
         for o in c.get('outputs', []):
             if o.get('name') == 'stderr': continue
             txt = o.get('text') or o.get('data', {}).get('text/markdown') or o.get('data', {}).get('text/plain')
