@@ -86,7 +86,7 @@ def plan_table(runs:list, done=(), root=None)->pd.DataFrame:
     rows, defaults = [], {}
     for r in runs:
         if r['experiment'] not in defaults: defaults[r['experiment']] = notebook_params(_find_notebook(r['experiment']))
-        d = defaults[r['experiment']]
+        d = defaults[r['experiment']]; check_params(r['experiment'], r['params'], d)   # a misspelt parameter fails before anything runs
         cmd = command_line(Path(r['experiment']).stem, {k: v for k, v in r['params'].items() if d.get(k) != v}, r['tag'])
         rows.append(dict(run=_key(r), command=cmd, minutes=r['minutes'], status='done' if _key(r) in done else 'to run'))
     rows += [dict(run=f'{b} {k} (seed {s})', command='trained by the first run that loads it', minutes=TRAIN_MINUTES[k], status='to train')
@@ -117,7 +117,6 @@ def regenerate(
 )->pd.DataFrame:             # the plan, with each run's status
     "Run every artifact run from scratch, or resume an interrupted regeneration; then rewrite the figures index."
     runs = ARTIFACT_RUNS if runs is None else runs
-    for r in runs: check_params(_find_notebook(r['experiment']), r['params'])   # everything checked before anything runs
     path, state = _progress(runs_dir)
     if restart: path.unlink(missing_ok=True); path, state = _progress(runs_dir)
     table = plan_table(runs, state['done']); todo = table[table.status != 'done']
