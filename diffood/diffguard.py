@@ -8,6 +8,7 @@ Docs: https://diffood.github.io/diffood/diffguard.html.md"""
 from __future__ import annotations
 import contextlib, copy, warnings
 from pathlib import Path
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
@@ -23,7 +24,7 @@ from .models import DiffusionModel, ImageView, as_diffusion
 __all__ = ['PIQ_SIMILARITIES', 'PERCEPTUAL_FILES', 'VGG16_FILE', 'GDM_DEFAULTS', 'OPTION_CHOICES', 'CFG_DEFAULTS',
            'perceptual_metric', 'similarity_fns', 'write_perceptual_standins', 'psnr_prime', 'early_stop',
            'stop_similarity', 'cutout_table', 'take_cutouts', 'clean_grad_fn', 'gdm_pass', 'cam_layer', 'gradcam_mask',
-           'cfg_pass', 'DiffGuard', 'DiffGuardJob']
+           'cfg_pass', 'DiffGuard', 'DiffGuardJob', 'early_stop_summary', 'mask_areas', 'mask_area_summary']
 
 # %% ../nbs/10_diffguard.ipynb #4c6c0831
 def _three(x:Tensor)->Tensor: return x.repeat(1, 3, 1, 1) if x.shape[1] == 1 else x
@@ -435,3 +436,69 @@ class DiffGuardJob:
                 f'weights {fingerprint(self.det.model)}/{fingerprint(self.det.diffusion)})')
     def __call__(self, x:Tensor, idx:Tensor)->dict:
         return self.det.run(x, None if self.labels is None else self.labels[idx], idx)
+
+# %% ../nbs/10_diffguard.ipynb #565af2d8
+def _auroc(i, o)->float:
+    "AUROC (%) of OOD `o` against ID `i`, higher = more ID (diffood.metrics.auroc, imported late: metrics imports plotting)."
+    from diffood.metrics import auroc
+    return auroc(i, o)
+
+def _id_ood(d:dict, id_split:str, ood_splits)->tuple:
+    "The ID split's values and the OOD splits' values concatenated, checking the names."
+    missing = [k for k in [id_split, *ood_splits] if k not in d]
+    if missing or not ood_splits: raise ValueError(f'splits {missing or "(no OOD splits)"} are not among {list(d)}; pass the names the run scored')
+    return np.asarray(d[id_split]), np.concatenate([np.asarray(d[k]) for k in ood_splits])
+
+def early_stop_summary(
+    run:dict,                # {split: {field: array}}: a GDM variant's outputs (with `start` and the similarity) per split
+    sim:str,                 # the similarity field the score uses, e.g. 'sim_fsim'
+    id_split:str='id_test',
+    ood_splits=(),           # the OOD splits to pool, e.g. the near-OOD sets
+    min_group:int=4,         # a start-step group counts when it has at least this many ID and this many OOD images
+)->dict:
+    "Is GDM's score only its early-stop depth? The similarity's AUROC, the start step's alone, and the similarity's within start-step groups."
+    (s_id, s_ood), (t_id, t_ood) = (_id_ood({k: v[f] for k, v in run.items() if f in v}, id_split, list(ood_splits)) for f in (sim, 'start'))
+    within, n = [], 0
+    for s in np.unique(np.r_[t_id, t_ood]):
+        a, b = s_id[t_id == s], s_ood[t_ood == s]
+        if len(a) >= min_group and len(b) >= min_group: within.append((len(a) + len(b), _auroc(a, b))); n += len(a) + len(b)
+    return {f'AUROC of {sim[4:] if sim.startswith("sim_") else sim}': _auroc(s_id, s_ood),
+            'AUROC of the start step alone (deeper = OOD)': _auroc(-t_id, -t_ood) if np.ptp(np.r_[t_id, t_ood]) > 0 else 50.,
+            'mean start step, ID': float(t_id.mean()), 'mean start step, OOD': float(t_ood.mean()),
+            'AUROC within start-step groups': sum(w*a for w, a in within)/n if n else float('nan'),
+            'images in those groups (%)': 100*n/(len(t_id) + len(t_ood))}
+
+def mask_areas(
+    clf,                     # the classifier (GradCAM's model)
+    split,                   # a `diffood.data.Split` (in memory or lazy, streamed in batches) or images N x C x H x W
+    labels,                  # the label each image was guided toward (N,)
+    batch_size:int=64,
+    cut:float=0.3,           # DSG's mask threshold (`cam_cut`)
+)->np.ndarray:               # (N,) fraction of pixels inside each mask
+    "Per image, the area of the DSG mask (GradCAM of its label > cut) as a fraction of the image."
+    from diffood.data import iter_batches, as_float01
+    labels = torch.as_tensor(np.asarray(labels)).long()
+    if len(labels) != len(split): raise ValueError(f'{len(labels)} labels for {len(split)} images: pass one guided label per image')
+    dev = next(clf.parameters()).device
+    out = [gradcam_mask(clf, as_float01(xb).to(dev), labels[p].to(dev), cut)[1].float().mean((1, 2, 3)).cpu()
+           for xb, _, p in iter_batches(split, batch_size)]
+    return torch.cat(out).numpy()
+
+def mask_area_summary(
+    area:dict,               # {split: mask areas}, from `mask_areas`
+    sim:dict,                # {split: the CFG variant's similarity}
+    id_split:str='id_test',
+    ood_splits=(),
+    min_group:int=4,         # a third of the areas counts when it holds at least this many ID and OOD images
+)->dict:
+    "How the DSG mask shapes CFG's score: areas, the area's own AUROC, its rank correlation with the similarity, the similarity's AUROC per third of the areas."
+    from scipy.stats import spearmanr
+    (a_id, a_ood), (s_id, s_ood) = _id_ood(area, id_split, list(ood_splits)), _id_ood(sim, id_split, list(ood_splits))
+    a = np.r_[a_id, a_ood]; cuts = np.quantile(a, [1/3, 2/3])
+    row = {'mask area, ID': float(a_id.mean()), 'mask area, OOD': float(a_ood.mean()),
+           'AUROC of the area (larger = ID)': _auroc(a_id, a_ood), 'AUROC of the similarity': _auroc(s_id, s_ood),
+           'Spearman(area, similarity), OOD': float(spearmanr(a_ood, s_ood).statistic)}
+    for name, lo, hi in (('smallest', -np.inf, cuts[0]), ('middle', cuts[0], cuts[1]), ('largest', cuts[1], np.inf)):
+        i, o = (a_id > lo) & (a_id <= hi), (a_ood > lo) & (a_ood <= hi)
+        row[f'AUROC within the {name} third of areas'] = _auroc(s_id[i], s_ood[o]) if min(i.sum(), o.sum()) >= min_group else float('nan')
+    return row

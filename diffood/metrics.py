@@ -16,7 +16,7 @@ from sklearn import metrics as skm
 from .core import atomic_write, save_text, json_default
 
 # %% auto #0
-__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'bootstrap_eval', 'interval_table',
+__all__ = ['ood_table', 'check_ood_inputs', 'ood_metrics', 'ood_eval', 'auroc', 'val_auroc', 'bootstrap_eval', 'interval_table',
            'plot_intervals', 'fuse', 'save_scores', 'load_scores', 'save_table', 'save_fig', 'plot_roc',
            'plot_score_hist']
 
@@ -128,6 +128,16 @@ ood_table = ood_eval
 def auroc(id_conf, ood_conf)->float:
     "AUROC in percent of telling `ood_conf` (positive) from `id_conf`, for confidences where higher means more in-distribution."
     return 100 * ood_metrics(*_pair(id_conf, ood_conf))['AUROC']
+
+def val_auroc(
+    conf:dict,               # {split name: confidences}, e.g. a run's scores of every split
+    id_split:str='id_val',   # the ID validation split
+    ood_prefix:str='val_',   # validation-OOD sets are the splits whose names start with this
+)->float:                    # percent; NaN when `conf` has no ID validation split or no validation-OOD set
+    "AUROC in percent of the ID validation split against every validation-OOD set pooled: the number choices are made on."
+    oods = [k for k in conf if k.startswith(ood_prefix) and k != id_split]
+    if id_split not in conf or not oods: return float('nan')
+    return auroc(conf[id_split], np.concatenate([_to_np(conf[k], k) for k in oods]))
 
 # %% ../nbs/03_metrics.ipynb #da685fbe
 def _ranks_auroc_fpr(i:np.ndarray, o:np.ndarray)->tuple:
@@ -279,6 +289,7 @@ def plot_roc(
     id_conf,     # confidences of the ID test images
     ood_confs,   # {OOD set name: confidences}, or one array
     ax=None,     # matplotlib axes to draw on; a new figure when None
+    title:str|None=None,  # what is scored, e.g. the detector and benchmark; every saved figure should name it
 ):               # the matplotlib figure
     "ROC curves of the ID scores against each OOD set (OOD positive)."
     if ax is None: _, ax = plt.subplots(figsize=(4.5, 4))
@@ -289,6 +300,7 @@ def plot_roc(
     ax.plot([0, 1], [0, 1], 'k:', lw=0.8); ax.axhline(0.95, color='grey', lw=0.6, ls='--')
     ax.set(xlabel='FPR (ID flagged as OOD)', ylabel='TPR (OOD caught)', xlim=(-0.01, 1.01), ylim=(-0.01, 1.02))
     ax.legend(fontsize='small', loc='lower right')
+    if title: ax.set_title(title, fontsize='medium')
     return ax.figure
 
 # %% ../nbs/03_metrics.ipynb #6bf2fc2b
@@ -296,6 +308,7 @@ def plot_score_hist(
     id_conf,     # confidences of the ID test images
     ood_confs,   # {OOD set name: confidences}, or one array
     ax=None,     # matplotlib axes to draw on; a new figure when None
+    title:str|None=None,  # what is scored, e.g. the detector and benchmark; every saved figure should name it
     bins:int=40, # number of shared bins
 ):               # the matplotlib figure
     "Density histograms of the ID and OOD confidences on shared bins."
@@ -306,4 +319,5 @@ def plot_score_hist(
     for k, c in sets.items():
         ax.hist(c, edges, density=True, label=k, **(dict(histtype='stepfilled', alpha=0.3, color='k') if k == 'ID' else dict(histtype='step', lw=1.2)))
     ax.set(xlabel='confidence (higher = more ID)', ylabel='density'); ax.legend(fontsize='small')
+    if title: ax.set_title(title, fontsize='medium')
     return ax.figure
