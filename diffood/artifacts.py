@@ -19,9 +19,9 @@ __all__ = ['MAIN_JOB', 'MAIN_JOB_BASELINES', 'ARTIFACT_RUNS', 'LAST', 'NEEDS', '
            'missing_models', 'plan_table', 'regenerate', 'diffood_regenerate']
 
 # %% ../nbs/05a_artifacts.ipynb #51ad8a78
-def _run(bench:str, notebook:str, tag:str, minutes:float, **params)->dict:
-    "One run of the plan: its notebook, parameters (with the benchmark), folder name, and measured minutes on a 2-core CPU."
-    return dict(experiment=notebook, params={'benchmark': bench, **params}, tag=tag, minutes=minutes)
+def _run(bench:str, notebook:str, tag:str, minutes:float, estimated:bool=False, **params)->dict:
+    "One run of the plan: its notebook, parameters (with the benchmark), folder name, and minutes on a 2-core CPU (measured, or `estimated`)."
+    return dict(experiment=notebook, params={'benchmark': bench, **params}, tag=tag, minutes=minutes, estimated=estimated)
 
 _SEED_TAGS = {0: 'default', 1: 'seed-1_fde212', 2: 'seed-2_eca4f5'}    # fmnist6's committed run folders
 _DG_FMNIST = dict(similarity='vif', tuned={'gdm': 'gdm_neither/fsim', 'cfg': 'cfg_plain/vif'})   # fmnist6 seed 0's validation choices
@@ -54,6 +54,8 @@ ARTIFACT_RUNS = [
     _run('fmnist6', 'seeds', 'experiment-ncis_96898d', 1, experiment='ncis'),
     _run('fmnist', 'seeds', 'experiment-ncis', 1, experiment='ncis'),
     _run('fmnist6', 'compare', 'main', 25, **MAIN_JOB),
+    _run('fmnist6', 'compare', 'default', 240, estimated=True),   # the cross-method table: full settings, 300 ID and 100 per OOD set
+    _run('fmnist', 'compare', 'default', 150, estimated=True),
 ]
 LAST = ('seeds', 'compare')   # experiments that read other runs' results or models: they run after the rest
 
@@ -88,8 +90,10 @@ def plan_table(runs:list, done=(), root=None)->pd.DataFrame:
         if r['experiment'] not in defaults: defaults[r['experiment']] = notebook_params(_find_notebook(r['experiment']))
         d = defaults[r['experiment']]; check_params(r['experiment'], r['params'], d)   # a misspelt parameter fails before anything runs
         cmd = command_line(Path(r['experiment']).stem, {k: v for k, v in r['params'].items() if d.get(k) != v}, r['tag'])
-        rows.append(dict(run=_key(r), command=cmd, minutes=r['minutes'], status='done' if _key(r) in done else 'to run'))
-    rows += [dict(run=f'{b} {k} (seed {s})', command='trained by the first run that loads it', minutes=TRAIN_MINUTES[k], status='to train')
+        rows.append(dict(run=_key(r), command=cmd, minutes=r['minutes'], minutes_are='estimated' if r.get('estimated') else 'measured',
+                         status='done' if _key(r) in done else 'to run'))
+    rows += [dict(run=f'{b} {k} (seed {s})', command='trained by the first run that loads it', minutes=TRAIN_MINUTES[k], minutes_are='measured',
+                  status='to train')
              for b, k, s in missing_models(runs, root)]
     return pd.DataFrame(rows).set_index('run')
 
@@ -120,9 +124,11 @@ def regenerate(
     path, state = _progress(runs_dir)
     if restart: path.unlink(missing_ok=True); path, state = _progress(runs_dir)
     table = plan_table(runs, state['done']); todo = table[table.status != 'done']
+    est = todo.minutes[todo.minutes_are == 'estimated'].sum()
     print(f"{len(todo)} of {len(table)} steps to do, about {todo.minutes.sum() / 60:.1f} hours on a 2-core CPU"
+          + (f' ({est / 60:.1f} hours of it estimated, not yet measured)' if est else '')
           + (f' (GPUs {gpus}: much less)' if gpus else '') + (f" (resuming the regeneration begun {state['started']})" if state['done'] else ''))
-    for run, t in todo.iterrows(): print(f'  {t.status:8} {t.minutes:4.0f} min  {run}: {t.command}', flush=True)
+    for run, t in todo.iterrows(): print(f"  {t.status:8} {t.minutes:4.0f} min{'*' if t.minutes_are == 'estimated' else ' '} {run}: {t.command}", flush=True)
     if dry_run: return table
     lock = threading.Lock()
     def mark(r, field):
