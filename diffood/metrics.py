@@ -308,8 +308,8 @@ def plot_score_hist(
     id_conf,     # confidences of the ID test images
     ood_confs,   # {OOD set name: confidences}, or one array
     ax=None,     # matplotlib axes to draw on; a new figure when None
-    title:str|None=None,  # what is scored, e.g. the detector and benchmark; every saved figure should name it
     bins:int=40, # number of shared bins
+    title:str|None=None,  # what is scored, e.g. the detector and benchmark; every saved figure should name it
 ):               # the matplotlib figure
     "Density histograms of the ID and OOD confidences on shared bins."
     if ax is None: _, ax = plt.subplots(figsize=(5, 3))
