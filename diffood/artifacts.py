@@ -54,6 +54,7 @@ ARTIFACT_RUNS = [
     _run('fmnist6', 'seeds', 'experiment-ncis_96898d', 1, experiment='ncis'),
     _run('fmnist', 'seeds', 'experiment-ncis', 1, experiment='ncis'),
     _run('fmnist6', 'compare', 'main', 25, **MAIN_JOB),
+    _run('fmnist6', 'compare', 'light-n300', 41, **{**MAIN_JOB, 'n_val': 100, 'n_id': 300, 'n_ood': 100}),   # README's table: light, compare's sizes
     _run('fmnist6', 'compare', 'default', 240, estimated=True),   # the cross-method table: full settings, 300 ID and 100 per OOD set
     _run('fmnist', 'compare', 'default', 150, estimated=True),
 ]
