@@ -69,10 +69,10 @@ TRAIN_MINUTES = {'classifier': 22, 'quick': 1, 'cond': 95, 'uncond': 95}
 
 def missing_models(runs:list, root=None)->list:
     "(benchmark, kind, seed) of each model the runs load that is neither shipped nor in the cache at `root`."
-    from diffood.core import shipped_dir
+    from diffood.core import shipped_manifest
     from diffood.data import load_benchmark
     from diffood.train import _model_path, _shipped_name
-    man = (shipped_dir() or Path('/nonexistent'))/'MANIFEST.json'; shipped = load_json(man) if man.exists() else {}
+    shipped = shipped_manifest()
     need = {(r['params']['benchmark'], k, r['params'].get('seed', 0) if k == 'classifier' and r['experiment'] in SEEDED_CLASSIFIER else 0)
             for r in runs for k in NEEDS.get(r['experiment'], ())}
     def ready(b, k, s):

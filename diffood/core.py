@@ -13,7 +13,8 @@ import torch
 
 # %% auto #0
 __all__ = ['cache_dir', 'atomic_write', 'save_torch', 'save_json', 'save_text', 'load_json', 'json_default', 'config_key',
-           'fingerprint', 'shipped_dir', 'ship_model', 'shipped_model', 'seed_everything', 'get_device']
+           'fingerprint', 'shipped_dir', 'shipped_manifest', 'ship_model', 'shipped_model', 'seed_everything',
+           'get_device']
 
 # %% ../nbs/00_core.ipynb #e6f9b3bd
 def cache_dir(
@@ -99,6 +100,13 @@ def shipped_dir(
     return Path(shipped).expanduser()
 
 # %% ../nbs/00_core.ipynb #96f78bd0
+def shipped_manifest(
+    shipped:bool|str|Path=True,  # the folder (see `shipped_dir`)
+)->dict:                         # {name: {file, sha256, bytes, info}}; empty when there is no folder or manifest
+    "The manifest of the shipped models: each file's checksum and provenance (the weights are not read)."
+    d = shipped_dir(shipped)
+    return load_json(d/'MANIFEST.json') if d is not None and (d/'MANIFEST.json').exists() else {}
+
 def ship_model(
     state_dict:dict,             # the weights (tensors only)
     info:dict,                   # provenance: configuration, seed, steps, how to retrain...; JSON-able
@@ -115,10 +123,10 @@ def ship_model(
     sd = {k: v.detach().cpu().contiguous() for k, v in state_dict.items()}
     data = save(sd, metadata={'info': json.dumps(info, default=json_default)})
     with atomic_write(path) as f: f.write(data)
-    man = d/'MANIFEST.json'; m = load_json(man) if man.exists() else {}
+    m = shipped_manifest(d)
     m[name] = dict(file=path.name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data),
                    info={k: v for k, v in info.items() if k != 'losses'})   # the file's header keeps the whole info
-    save_json(dict(sorted(m.items())), man)
+    save_json(dict(sorted(m.items())), d/'MANIFEST.json')
     return path
 
 def shipped_model(
@@ -128,8 +136,7 @@ def shipped_model(
     "The shipped model `name`, its checksum verified before its weights are read (tensors only, no code runs)."
     from safetensors.torch import load
     d = shipped_dir(shipped)
-    if d is None or not (d/'MANIFEST.json').exists(): return None
-    entry = load_json(d/'MANIFEST.json').get(name)
+    entry = shipped_manifest(shipped).get(name)
     if entry is None: return None
     path = d/entry['file']
     if not path.exists(): raise FileNotFoundError(f'shipped model {name!r} is in {d/"MANIFEST.json"} but {path} is missing; '

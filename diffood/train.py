@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from torch import Tensor
 from diffusers import UNet2DModel
 from tqdm import tqdm
-from .core import cache_dir, config_key, get_device, save_torch, seed_everything, load_json, ship_model, shipped_model, shipped_dir
+from .core import cache_dir, config_key, get_device, save_torch, seed_everything, load_json, ship_model, shipped_model, shipped_dir, shipped_manifest
 from fastcore.script import call_parse
 from .data import Benchmark, load_benchmark
 from .classifiers import QUICK_CLASSIFIER, _call, classifier_path, get_classifier, ship_classifier
@@ -337,9 +337,9 @@ def diffood_models(
 ):
     "The shipped models: list and verify them, or retrain them from scratch and say whether they match."
     if action == 'list':
-        d = shipped_dir(); man = d/'MANIFEST.json'
-        if d is None or not man.exists(): print(f'no shipped models ({man if d else "DIFFOOD_SHIPPED=0"})'); return
-        for name, e in load_json(man).items():
+        d, man = shipped_dir(), shipped_manifest()
+        if not man: print(f'no shipped models ({d/"MANIFEST.json" if d else "DIFFOOD_SHIPPED=0"})'); return
+        for name, e in man.items():
             try: shipped_model(name); ok = 'checksum ok'
             except (ValueError, FileNotFoundError) as err: ok = f'REFUSED: {err}'
             i = e['info']; what = f"{i.get('steps', i.get('config', {}).get('epochs'))} {'steps' if 'steps' in i else 'epochs'}"
