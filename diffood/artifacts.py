@@ -15,8 +15,8 @@ from .runner import (_find_notebook, _run_cmd, bench_slug, check_params, command
                             run_experiment, run_paths, _clear_run)
 
 # %% auto #0
-__all__ = ['MAIN_JOB', 'MAIN_JOB_BASELINES', 'ARTIFACT_RUNS', 'LAST', 'NEEDS', 'SEEDED_CLASSIFIER', 'TRAIN_MINUTES',
-           'missing_models', 'plan_table', 'regenerate', 'diffood_regenerate']
+__all__ = ['MAIN_JOB', 'MAIN_JOB_BASELINES', 'UNSUP_LIGHT', 'ARTIFACT_RUNS', 'LAST', 'NEEDS', 'SEEDED_CLASSIFIER',
+           'TRAIN_MINUTES', 'missing_models', 'plan_table', 'regenerate', 'diffood_regenerate']
 
 # %% ../nbs/05a_artifacts.ipynb #51ad8a78
 def _run(bench:str, notebook:str, tag:str, minutes:float, estimated:bool=False, **params)->dict:
@@ -32,6 +32,8 @@ MAIN_JOB = dict(settings='light', n_val=60, n_id=100, n_ood=30,        # the REA
                 detectors=_BASELINES + ['DiffGuard-GDM tuned', 'DiffGuard-CFG tuned', 'DiffOOD', 'NCIS', 'Dream-OOD'],
                 fusions=[['DiffGuard-CFG tuned', 'ViM'], ['DiffGuard-GDM tuned', 'ViM'], ['DiffOOD', 'MDS']])
 MAIN_JOB_BASELINES = {**MAIN_JOB, 'detectors': _BASELINES, 'fusions': []}   # what it runs while no diffusion model ships
+UNSUP_LIGHT = dict(n_train=1000, n_val=200, n_id=200, n_ood=100,       # the unsupervised detectors on this CPU: LMD at 100 UNet
+                   options={'lmd': {'steps': 20, 'repeats': 5}})        # evaluations per image (its default 1,000; the paper 10,000)
 
 # %% ../nbs/05a_artifacts.ipynb #f660554d
 ARTIFACT_RUNS = [
@@ -48,11 +50,13 @@ ARTIFACT_RUNS = [
     *[_run('fmnist', 'diffood', t, m, **_seed(s), **_DO_FMNIST) for s, t, m in
       ((0, 'baseline-mds_39e168', 13), (1, 'baseline-mds_seed-1_fea845', 18), (2, 'baseline-mds_seed-2_c9c9b4', 13))],
     *[_run('fmnist', 'ncis', t, 64, **_seed(s)) for s, t in ((0, 'default'), (1, 'seed-1'), (2, 'seed-2'))],
+    *[_run('fmnist', 'unsupervised', t, 40, estimated=True, **_seed(s), **UNSUP_LIGHT) for s, t in ((0, 'light'), (1, 'light-seed-1'), (2, 'light-seed-2'))],
     _run('fmnist', 'unsupervised_speed', 'n-8_88b2a3', 4, n=8, options={'diffpath': {'n_components': [1]}, 'msma': {'n_components': [1]}, 'lmd': {'steps': 20}}),
     *[_run(b, 'seeds', 'default', 1) for b in ('fmnist6', 'fmnist')],                     # DiffGuard's seed tables
     *[_run(b, 'seeds', 'experiment-diffood_9e5bee', 1, experiment='diffood') for b in ('fmnist6', 'fmnist')],
     _run('fmnist6', 'seeds', 'experiment-ncis_96898d', 1, experiment='ncis'),
     _run('fmnist', 'seeds', 'experiment-ncis', 1, experiment='ncis'),
+    _run('fmnist', 'seeds', 'experiment-unsupervised', 1, experiment='unsupervised'),
     _run('fmnist6', 'compare', 'main', 25, **MAIN_JOB),
     _run('fmnist6', 'compare', 'light-n300', 41, **{**MAIN_JOB, 'n_val': 100, 'n_id': 300, 'n_ood': 100}),   # README's table: light, compare's sizes
     _run('fmnist6', 'compare', 'default', 240, estimated=True),   # the cross-method table: full settings, 300 ID and 100 per OOD set
@@ -63,7 +67,7 @@ LAST = ('seeds', 'compare')   # experiments that read other runs' results or mod
 # %% ../nbs/05a_artifacts.ipynb #4e3eee97
 NEEDS = {'baselines': ('classifier',), 'diffusion_quality': ('classifier', 'cond', 'uncond'), 'diffguard': ('classifier', 'cond', 'uncond'),
          'diffood': ('classifier', 'cond'), 'ncis': ('classifier', 'cond'), 'diffguard_speed': ('classifier', 'uncond'),
-         'compare': ('classifier', 'cond'), 'unsupervised_speed': ('uncond',), 'seeds': ()}   # the models each experiment loads
+         'compare': ('classifier', 'cond'), 'unsupervised': ('classifier', 'uncond'), 'unsupervised_speed': ('uncond',), 'seeds': ()}   # the models each experiment loads
 SEEDED_CLASSIFIER = ('baselines', 'ncis', 'diffusion_quality', 'diffguard_speed')          # these load the classifier of their own seed
 TRAIN_MINUTES = {'classifier': 22, 'quick': 1, 'cond': 95, 'uncond': 95}
 
