@@ -13,9 +13,9 @@ from torch import Tensor
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'noise_coefs', 'ddim_timesteps', 'ddim_step', 'UNetEps', 'unet_eps_fn',
-           'ddim_sample', 'Inversion', 'ddim_invert', 'pndm_sample', 'pndm4_sample', 'compose', 'tap', 'shift_t', 'cfg',
-           'classifier_guidance', 'logp_grad', 'one_by_one', 'batch_invariant', 'is_batch_invariant']
+__all__ = ['BLOCK_ROWS', 'cosine_betas', 'Schedule', 'noise_coefs', 'ddim_timesteps', 'ancestral_coefs', 'ddim_step', 'UNetEps',
+           'unet_eps_fn', 'ddim_sample', 'Inversion', 'ddim_invert', 'pndm_sample', 'pndm4_sample', 'compose', 'tap',
+           'shift_t', 'cfg', 'classifier_guidance', 'logp_grad', 'one_by_one', 'batch_invariant', 'is_batch_invariant']
 
 # %% ../nbs/06_diffusion.ipynb #70e544cd
 import math
@@ -93,14 +93,29 @@ def ddim_timesteps(
     return torch.arange(S, dtype=torch.long)*(T//S) + offset
 
 # %% ../nbs/06_diffusion.ipynb #7e3c7ca8
+def ancestral_coefs(
+    abar_t, abar_next,  # levels of a sampling move (abar_next > abar_t): scalars or one per sample
+    x:Tensor,           # the states (shape, dtype and device of the result)
+    eta:float=1.,       # 1: DDPM's posterior variance; 0: none (deterministic DDIM)
+)->tuple[Tensor,Tensor]: # (sigma, the coefficient of eps), shaped to broadcast per sample over `x`
+    "sigma = eta·sqrt((1 − abar_next)/(1 − abar_t))·sqrt(1 − abar_t/abar_next) (DDIM paper, eq. 16) and sqrt(1 − abar_next − sigma²)."
+    a, an = (torch.as_tensor(v, dtype=torch.float64) for v in (abar_t, abar_next))
+    if (an <= a).any(): raise ValueError('a stochastic step (eta > 0) is for sampling, from a noisier level to a cleaner one (abar_next > abar_t)')
+    var = eta**2*(1 - an)/(1 - a)*(1 - a/an)
+    s, d = var.sqrt(), (1 - an - var).clamp(min=0).sqrt()
+    shape = lambda v: v.reshape(-1, *[1]*(x.dim()-1)) if v.dim() else v
+    return shape(s).to(x.device, x.dtype), shape(d).to(x.device, x.dtype)
+
 def ddim_step(
     x:Tensor,          # states at the current level, B x ...
     eps:Tensor,        # noise predicted at x
     abar_t,            # abar at the current level: a scalar or one per sample
     abar_next,         # abar at the target level (lower t when sampling, higher when inverting)
     clip_x0=False,     # clamp x0_hat to [-1, 1] and re-derive eps from it: a bool or one bool per sample
+    eta:float=0.,      # 0: deterministic DDIM; 1: DDPM's ancestral step (sampling only)
+    noise:Tensor|None=None, # fresh standard normal noise shaped like x, needed when eta > 0
 )->tuple[Tensor,Tensor]: # (states at the target level, x0_hat)
-    "One deterministic DDIM (eta = 0) move of `x` from level `abar_t` to `abar_next`."
+    "One DDIM move of `x` from level `abar_t` to `abar_next`: deterministic at eta = 0, adding fresh noise of std sigma(eta) otherwise."
     sa, s1a = noise_coefs(abar_t, x)
     sn, s1n = noise_coefs(abar_next, x)
     x0 = (x - s1a*eps)/sa
@@ -109,7 +124,10 @@ def ddim_step(
         if c.dim(): c = c.reshape(-1, *[1]*(x.dim()-1))
         x0 = torch.where(c, x0.clamp(-1, 1), x0)
         eps = torch.where(c, (x - sa*x0)/s1a, eps)
-    return sn*x0 + s1n*eps, x0
+    if not eta: return sn*x0 + s1n*eps, x0
+    if noise is None or noise.shape != x.shape: raise ValueError(f'a stochastic step (eta > 0) needs noise= shaped like the states, {tuple(x.shape)}')
+    sigma, d = ancestral_coefs(abar_t, abar_next, x, eta)
+    return sn*x0 + d*eps + sigma*noise, x0
 
 # %% ../nbs/06_diffusion.ipynb #2831adcb
 class UNetEps:
@@ -208,13 +226,20 @@ def ddim_sample(
     cond:dict|None=None,    # per-sample conditioning for eps_fn (and the guidance), e.g. {'class_labels': y}
     set_alpha_to_one:bool=True, # the clean end has abar = 1 (else abar_0)
     clip_x0:bool=False,     # clamp x0_hat to [-1, 1] at every step and re-derive eps (diffusers' `clip_sample`)
+    eta:float=0.,           # 0: deterministic DDIM; 1: DDPM's ancestral sampling on the grid (fresh noise at every step)
+    generators=None,        # eta > 0: one torch.Generator per sample; its fresh noise comes from it alone, step after step
 )->Tensor:                  # the states at their stop positions
-    "Deterministic DDIM (eta 0), each sample from its own start to its own stop; only active samples are evaluated."
+    "DDIM (deterministic at eta 0), each sample from its own start to its own stop; only active samples are evaluated."
     f, S, B = guidance(eps_fn) if guidance else eps_fn, len(timesteps), len(x)
     ts, lv = _grid(sched, timesteps, set_alpha_to_one, x.device)
     start, stop = _positions(start, B, S-1, x.device), _positions(stop, B, -1, x.device)
     if not ((-1 <= stop) & (stop <= start) & (start < S)).all(): raise ValueError('need -1 <= stop <= start < S')
-    def move(i, idx, xa, c): return ddim_step(xa, f(xa, _tvec(ts[i], len(idx)), **c), lv[i+1], lv[i], clip_x0=clip_x0)
+    if eta and (generators is None or len(generators) != B):
+        raise ValueError(f'eta > 0 needs generators=: one torch.Generator per sample ({B}) for its fresh noise at every step')
+    def draw(idx, xa): return torch.stack([torch.randn(xa.shape[1:], generator=generators[j], device=generators[j].device)
+                                           for j in idx.tolist()]).to(xa.device, xa.dtype)
+    def move(i, idx, xa, c): return ddim_step(xa, f(xa, _tvec(ts[i], len(idx)), **c), lv[i+1], lv[i], clip_x0=clip_x0,
+                                              eta=eta, noise=draw(idx, xa) if eta else None)
     with _grad_mode(f):
         order = range(int(start.max()), int(stop.min()), -1)
         return _walk(x, ts, order, lambda i: (start >= i) & (stop < i), move, cond, callback)[0]

@@ -8,6 +8,7 @@ Docs: https://diffood.github.io/diffood/reconstruction.html.md"""
 # %% ../nbs/15_reconstruction.ipynb #e31d5284
 from __future__ import annotations
 import math
+from functools import partial
 import numpy as np
 import piq
 import torch
@@ -19,16 +20,16 @@ from .classifiers import check_input
 from .detectors import Detector, register_detector
 from .diffusion import Schedule, ddim_sample, pndm_sample, batch_invariant
 from .models import DiffusionModel, as_diffusion
-from .diffood import noise_draws
+from .diffood import noise_draws, image_seed
 from .diffguard import PERCEPTUAL_FILES, perceptual_metric
 
 # %% auto #0
-__all__ = ['SOLVERS', 'METRICS', 'grid_positions', 'reconstruction_model', 'reconstruct_levels', 'EvalCounter', 'unet_evals',
-           'error_fns', 'recon_errors', 'zscore_stats', 'zscore_confidence', 've_level', 'Reconstruction', 'DDOS',
-           'DDPMOOD', 'plot_reconstructions']
+__all__ = ['SOLVERS', 'METRICS', 'grid_positions', 'reconstruction_model', 'reconstruct_levels', 'step_generators', 'EvalCounter',
+           'unet_evals', 'error_fns', 'recon_errors', 'zscore_stats', 'zscore_confidence', 've_level', 'Reconstruction',
+           'DDOS', 'DDPMOOD', 'plot_reconstructions']
 
 # %% ../nbs/15_reconstruction.ipynb #2199e5d6
-SOLVERS = {'ddim': ddim_sample, 'pndm': pndm_sample}   # deterministic DDIM (eta 0); PLMS with a Heun first step
+SOLVERS = {'ddim': ddim_sample, 'pndm': pndm_sample, 'ddpm': partial(ddim_sample, eta=1.)}   # DDIM (eta 0); PLMS, Heun first step; ancestral
 
 def grid_positions(
     levels,       # noise levels: the training timesteps the images are noised to, ascending
@@ -60,8 +61,9 @@ def reconstruct_levels(
     noise:Tensor,         # one standard normal draw per image and level, N x L x ...
     levels,               # L noise levels, each on `timesteps`
     timesteps,            # the sampler's ascending grid (`DiffusionModel.timesteps(steps)`)
-    solver:str='ddim',    # 'ddim' (eta 0) or 'pndm' (PLMS, Heun first step)
+    solver:str='ddim',    # 'ddim' (eta 0), 'pndm' (PLMS, Heun first step) or 'ddpm' (ancestral: fresh noise at every step)
     clean_end:bool=True,  # end at abar = 1; False: at abar_0 (DDPM-OOD's end)
+    generators=None,      # 'ddpm': one torch.Generator per state, image-major (N·L; `step_generators`)
 )->Tensor:                # model-space reconstructions, N x L x ...
     "Noise every image to every level with its own draw and denoise all of them back in one sampler call."
     if solver not in SOLVERS: raise ValueError(f'unknown solver {solver!r}; use one of {list(SOLVERS)}')
@@ -70,8 +72,19 @@ def reconstruct_levels(
     if tuple(noise.shape) != (N, L, *shape): raise ValueError(f'noise must be N x L x {shape} = {(N, L, *shape)}, got {tuple(noise.shape)}')
     xt = sched.add_noise(x0[:, None].expand(N, L, *shape).flatten(0, 1), noise.flatten(0, 1), ts[pos].repeat(N))
     stop = 0 if not clean_end and int(ts[0]) == 0 else -1
-    out = SOLVERS[solver](eps_fn, xt, sched, ts, start=pos.repeat(N).to(x0.device), stop=stop, set_alpha_to_one=clean_end)
+    if solver == 'ddpm' and (generators is None or len(generators) != N*L):
+        raise ValueError(f"solver 'ddpm' needs generators=: one per image and level ({N*L}), e.g. step_generators(x, {L}, seed)")
+    kw = dict(generators=generators) if solver == 'ddpm' else {}
+    out = SOLVERS[solver](eps_fn, xt, sched, ts, start=pos.repeat(N).to(x0.device), stop=stop, set_alpha_to_one=clean_end, **kw)
     return out.view(N, L, *shape)
+
+def step_generators(
+    x:Tensor,      # the images, N x C x H x W (only their bytes are used)
+    draws:int,     # L, noise levels per image
+    seed:int=0,
+)->list:           # N·L CPU generators, image-major
+    "A stochastic sampler's noise source per image and level, seeded by `seed`, the image and the level's index (apart from the initial draws' stream)."
+    return [torch.Generator().manual_seed((image_seed(xi, seed) + 1 + k) % 2**63) for xi in x.detach().float().cpu() for k in range(draws)]
 
 # %% ../nbs/15_reconstruction.ipynb #d540de87
 class EvalCounter:
@@ -83,7 +96,7 @@ class EvalCounter:
 
 def unet_evals(
     levels, timesteps, T:int,   # noise levels on the sampler grid; the schedule's T
-    solver:str='ddim',          # 'ddim' or 'pndm'
+    solver:str='ddim',          # 'ddim', 'ddpm' (one evaluation a step, as DDIM) or 'pndm'
     clean_end:bool=True,        # as `reconstruct_levels`
 )->int:                         # UNet evaluations per image
     "UNet evaluations `reconstruct_levels` spends per image."
@@ -187,8 +200,9 @@ def _batch(self:Reconstruction, x:Tensor, keep:bool)->dict:
     x = x.to(self.diffusion.device); view = self.diffusion.view(tuple(x.shape[1:])); N, L = len(x), len(self.levels)
     with torch.inference_mode(), batch_invariant(self.batch_invariant):
         z0, count = view.to_model(x), EvalCounter(view.eps)
+        gens = step_generators(x, L, self.seed) if self.solver == 'ddpm' else None
         rz = reconstruct_levels(count, view.sched, z0, noise_draws(x, L, z0.shape[1:], self.seed), self.levels,
-                                self.timesteps, self.solver, self.clean_end)
+                                self.timesteps, self.solver, self.clean_end, gens)
         rec = view.to_image(rz.flatten(0, 1)).view(N, L, *x.shape[1:])
         out = dict(errors=recon_errors(x, rec, self.fns))
     self.eps_rows, self.images = self.eps_rows + count.rows, self.images + N
@@ -231,8 +245,8 @@ def __setstate__(self:Reconstruction, state:dict): vars(self).update(state); sel
 @register_detector('ddos')
 class DDOS(Reconstruction):
     "DDOS (Raya et al.): minus the reconstruction error of an image diffused part of the way and denoised back."
-    defaults = dict(Reconstruction.defaults, metric='mse')
-    presets = {'published': dict(levels=(206,), steps=1000, solver='ddim', metric='mse')}   # t = 0.1 of DDOS's SDE (`ve_level`)
+    defaults = dict(Reconstruction.defaults, metric='mse', solver='ddpm')
+    presets = {'published': dict(levels=(206,), steps=1000, solver='ddpm', metric='mse')}   # t = 0.1 of DDOS's SDE (`ve_level`)
     metric_names = property(lambda self: (self.metric,))
     def score_images(self, x:Tensor)->Tensor: return -self.errors(x)[self.metric].mean(1)
 
