@@ -14,7 +14,7 @@ from .core import atomic_write, config_key, load_json, save_json, save_text
 # %% auto #0
 __all__ = ['RUNNER_PARAMS', 'CAPTIONS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug',
            'run_paths', 'run_experiment', 'write_results', 'diff_results', 'caption', 'run_cli', 'diffood_run',
-           'parse_value', 'command_line', 'run_command', 'index_figures', 'toy_experiment', 'param_grid',
+           'parse_value', 'command_line', 'run_params', 'run_command', 'index_figures', 'toy_experiment', 'param_grid',
            'on_free_gpus', 'run_batch']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
@@ -281,11 +281,15 @@ def command_line(experiment:str, params:dict, tag:str)->str:
     arg = lambda v: shlex.quote(v if isinstance(v, str) and parse_value(v) == v else json.dumps(v))
     return ' '.join(['diffood-run', experiment, *(f'-p {k} {arg(v)}' for k, v in params.items()), '--tag', tag])
 
+def run_params(executed)->dict:
+    "The parameters the runner gave the executed notebook `executed` that differ from its parameters cell as it was."
+    defaults, given = notebook_params(Path(executed)), _injected(Path(executed))
+    return {k: v for k, v in given.items() if k not in RUNNER_PARAMS and defaults.get(k) != v}
+
 def run_command(executed)->tuple:
     "(the `diffood-run` command that made the executed notebook `executed`, the parameters today's notebook no longer has)."
     executed = Path(executed); exp = executed.parent.name
-    defaults, given = notebook_params(executed), _injected(executed)   # the parameters cell as it was, and what the runner passed
-    over = {k: v for k, v in given.items() if k not in RUNNER_PARAMS and defaults.get(k) != v}
+    over = run_params(executed)
     try: gone = [k for k in over if k not in notebook_params(_find_notebook(exp))]
     except FileNotFoundError: gone = []
     return command_line(exp, over, executed.stem), gone
