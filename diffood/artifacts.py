@@ -73,16 +73,11 @@ TRAIN_MINUTES = {'classifier': 22, 'quick': 1, 'cond': 95, 'uncond': 95}
 
 def missing_models(runs:list, root=None)->list:
     "(benchmark, kind, seed) of each model the runs load that is neither shipped nor in the cache at `root`."
-    from diffood.core import shipped_manifest
     from diffood.data import load_benchmark
-    from diffood.train import _model_path, _shipped_name
-    shipped = shipped_manifest()
+    from diffood.train import model_ready
     need = {(r['params']['benchmark'], k, r['params'].get('seed', 0) if k == 'classifier' and r['experiment'] in SEEDED_CLASSIFIER else 0)
             for r in runs for k in NEEDS.get(r['experiment'], ())}
-    def ready(b, k, s):
-        bench = load_benchmark(b)
-        return _shipped_name(bench, k, s) in shipped or _model_path(bench, k, s, root).exists()
-    return sorted(m for m in need if not ready(*m))
+    return sorted((b, k, s) for b, k, s in need if not model_ready(load_benchmark(b), k, s, root))
 
 # %% ../nbs/05a_artifacts.ipynb #75e95f46
 def _key(r:dict)->str: return f"{bench_slug(r['params']['benchmark'])}/{Path(r['experiment']).stem}/{r['tag']}"

@@ -23,7 +23,7 @@ from .diffusion import Schedule, ddim_sample, ddim_timesteps, unet_eps_fn, cfg a
 __all__ = ['DIFFUSION_DEFAULTS', 'LONG_TRAINING', 'CAPPED_TRAINING', 'DIFFUSION_PRESETS', 'MODEL_KINDS', 'to_model_space',
            'from_model_space', 'make_unet', 'noisy_batch', 'ema_decay', 'ema_update', 'snr_weights', 'diffusion_config',
            'diffusion_path', 'train_diffusion', 'load_diffusion', 'get_diffusion', 'ship_diffusion', 'model_schedule',
-           'cfg_fidelity', 'diffood_models']
+           'cfg_fidelity', 'model_ready', 'diffood_models']
 
 # %% ../nbs/07_train.ipynb #fcfb63ac
 def to_model_space(
@@ -311,6 +311,10 @@ def _model_path(bench:Benchmark, kind:str, seed:int=0, root=None)->Path:
 def _shipped_name(bench:Benchmark, kind:str, seed:int=0)->str:
     "The name model `kind` of `bench` ships under: its cache entry's, prefixed by what it is."
     return f"{'classifier' if kind in ('classifier', 'quick') else 'diffusion'}-{_model_path(bench, kind, seed).stem}"
+
+def model_ready(bench:Benchmark, kind:str, seed:int=0, root=None)->bool:
+    "Whether model `kind` of `bench` loads without training: shipped under its name, or in the cache at `root`."
+    return _shipped_name(bench, kind, seed) in shipped_manifest() or _model_path(bench, kind, seed, root).exists()
 
 def _retrain(bench:Benchmark, kind:str, seed:int=0, root=None, ship:bool=False)->dict:
     "Train `kind` for `bench` from scratch into the cache (never the shipped file), compare it with the shipped one, ship it if asked."
