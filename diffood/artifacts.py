@@ -50,7 +50,7 @@ ARTIFACT_RUNS = [
     *[_run('fmnist', 'diffood', t, m, **_seed(s), **_DO_FMNIST) for s, t, m in
       ((0, 'baseline-mds_39e168', 13), (1, 'baseline-mds_seed-1_fea845', 18), (2, 'baseline-mds_seed-2_c9c9b4', 13))],
     *[_run('fmnist', 'ncis', t, 64, **_seed(s)) for s, t in ((0, 'default'), (1, 'seed-1'), (2, 'seed-2'))],
-    *[_run('fmnist', 'unsupervised', t, 30, **_seed(s), **UNSUP_LIGHT) for s, t in ((0, 'light'), (1, 'light-seed-1'), (2, 'light-seed-2'))],
+    *[_run('fmnist', 'unsupervised', t, 14, **_seed(s), **UNSUP_LIGHT) for s, t in ((0, 'light'), (1, 'light-seed-1'), (2, 'light-seed-2'))],
     _run('fmnist', 'unsupervised_speed', 'n-8_88b2a3', 4, n=8, options={'diffpath': {'n_components': [1]}, 'msma': {'n_components': [1]}, 'lmd': {'steps': 20}}),
     *[_run(b, 'seeds', 'default', 1) for b in ('fmnist6', 'fmnist')],                     # DiffGuard's seed tables
     *[_run(b, 'seeds', 'experiment-diffood_9e5bee', 1, experiment='diffood') for b in ('fmnist6', 'fmnist')],

@@ -99,6 +99,7 @@ def ancestral_coefs(
     eta:float=1.,       # 1: DDPM's posterior variance; 0: none (deterministic DDIM)
 )->tuple[Tensor,Tensor]: # (sigma, the coefficient of eps), shaped to broadcast per sample over `x`
     "sigma = eta·sqrt((1 − abar_next)/(1 − abar_t))·sqrt(1 − abar_t/abar_next) (DDIM paper, eq. 16) and sqrt(1 − abar_next − sigma²)."
+    if not 0 <= eta <= 1: raise ValueError(f'eta must lie in [0, 1] (0: DDIM, 1: DDPM), got {eta}')
     a, an = (torch.as_tensor(v, dtype=torch.float64) for v in (abar_t, abar_next))
     if (an <= a).any(): raise ValueError('a stochastic step (eta > 0) is for sampling, from a noisier level to a cleaner one (abar_next > abar_t)')
     var = eta**2*(1 - an)/(1 - a)*(1 - a/an)
