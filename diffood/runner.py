@@ -13,9 +13,9 @@ from .core import atomic_write, config_key, load_json, save_json, save_text
 
 # %% auto #0
 __all__ = ['RUNNER_PARAMS', 'CAPTIONS', 'PATH_PARAMS', 'notebook_params', 'check_params', 'default_tag', 'bench_slug',
-           'run_paths', 'run_experiment', 'write_results', 'diff_results', 'caption', 'run_cli', 'diffood_run',
-           'parse_value', 'command_line', 'run_params', 'run_command', 'index_figures', 'toy_experiment', 'param_grid',
-           'on_free_gpus', 'run_batch']
+           'run_paths', 'run_experiment', 'processor', 'write_results', 'diff_results', 'against_reference', 'caption',
+           'run_cli', 'diffood_run', 'parse_value', 'command_line', 'run_params', 'run_command', 'index_figures',
+           'toy_experiment', 'param_grid', 'on_free_gpus', 'run_batch']
 
 # %% ../nbs/05_runner.ipynb #ba35d619
 RUNNER_PARAMS = ('out_dir', 'figures_dir')
@@ -123,10 +123,23 @@ def run_experiment(
 
 
 # %% ../nbs/05_runner.ipynb #c0d633d2
+def processor()->str:
+    "This machine's processor as the OS names it, with its widest vector instructions (float results can differ across these)."
+    import platform
+    name, flags = platform.processor() or platform.machine(), set()
+    try:
+        for line in Path('/proc/cpuinfo').read_text().splitlines():
+            k, _, v = line.partition(':')
+            if k.strip() == 'model name': name = v.strip()
+            if k.strip() == 'flags': flags = set(v.split()); break
+    except OSError: pass
+    simd = next((f for f in ('avx512f', 'avx2', 'avx', 'sse4_2') if f in flags), None)
+    return name + (f' ({simd})' if simd else '')
+
 def write_results(out_dir, results:dict, params:dict|None=None, started:float|None=None)->Path:
     "Write a run's `results.json` (atomically) into its run folder."
     import platform, torch
-    meta = dict(params=params or {}, host=platform.node(), torch=torch.__version__,
+    meta = dict(params=params or {}, host=platform.node(), processor=processor(), torch=torch.__version__,
                 device=torch.cuda.get_device_name() if torch.cuda.is_available() else f'cpu x{torch.get_num_threads()}',
                 finished=time.strftime('%Y-%m-%d %H:%M:%S'))
     if started is not None: meta['wall_seconds'] = round(time.time() - started, 1)
@@ -154,6 +167,32 @@ def diff_results(
             if not abs(x - y) <= atol: rows.append((k, x, y, x - y))
         elif x != y: rows.append((k, x, y, float('nan')))
     return pd.DataFrame(rows, columns=['key', 'new', 'ref', 'diff'])
+
+# %% ../nbs/05_runner.ipynb #377579fd
+def against_reference(
+    table:dict,         # this run's results['table']: {method: {set: {metric: v, metric_lo: lo, metric_hi: hi}}}
+    reference:dict,     # the reference's whole results.json (its 'table' and 'meta')
+    atol:float=0.01,    # numbers closer than this count as equal
+)->tuple:               # (differences: key, new, ref, diff, ref_lo, ref_hi, inside; one line that says what they mean)
+    "Compare a run's table with a reference run's: what differs, whether each point estimate stays inside the reference's 95 % interval, and whether the processors match."
+    import math
+    ref = reference['table']; common = [n for n in table if n in ref]
+    d = diff_results({n: table[n] for n in common}, {n: ref[n] for n in common}, atol)
+    fr = _flat(ref)
+    d['ref_lo'] = [fr.get(f'{k}_lo', math.nan) for k in d.key]; d['ref_hi'] = [fr.get(f'{k}_hi', math.nan) for k in d.key]
+    d['inside'] = [None if math.isnan(lo) else bool(lo <= v <= hi) for v, lo, hi in zip(d.new, d.ref_lo, d.ref_hi)]
+    only = {'this run': sorted(set(table) - set(ref)), 'the reference': sorted(set(ref) - set(table))}
+    extra = ''.join(f'; only in {k}: {v}' for k, v in only.items() if v)
+    here, there = processor(), reference.get('meta', {}).get('processor')
+    if d.empty: return d, 'the same numbers (to 0.01 points)' + extra
+    est = d[d.inside.notna()]; out = est[est.inside == False]
+    line = f'{len(d)} numbers differ by more than {atol:g} (largest {d["diff"].abs().max():.2f} points); '
+    line += (f'all {len(est)} differing point estimates lie inside the reference\'s 95 % interval' if out.empty else
+             f'{len(out)} of {len(est)} differing point estimates lie outside the reference\'s 95 % interval ({", ".join(out.key[:5])}{", ..." if len(out) > 5 else ""})')
+    line += ('; same processor as the reference: look for a change in the code or data' if there == here else
+             f'; the reference ran on {there or "an unrecorded processor"}, this run on {here}: float kernels differ between processors, '
+             'so equal numbers are not expected' + ('' if out.empty else ', but the estimates outside the interval moved by more than sampling noise'))
+    return d, line + extra
 
 # %% ../nbs/05_runner.ipynb #55c87c55
 _SEEDS_NOTE = 'mean ± std over the seeds (sample std) of the per-seed `{stem}` tables'
