@@ -59,6 +59,7 @@ ARTIFACT_RUNS = [
     _run('fmnist', 'seeds', 'experiment-unsupervised', 1, experiment='unsupervised'),
     _run('fmnist6', 'compare', 'main', 25, **MAIN_JOB),
     _run('fmnist6', 'compare', 'light-n300', 41, **{**MAIN_JOB, 'n_val': 100, 'n_id': 300, 'n_ood': 100}),   # README's table: light, compare's sizes
+    _run('fmnist', 'compare', 'light-n300', 20, **{**MAIN_JOB, 'n_val': 100, 'n_id': 300, 'n_ood': 100}),    # README's fmnist table
     _run('fmnist6', 'compare', 'default', 240, estimated=True),   # the cross-method table: full settings, 300 ID and 100 per OOD set
     _run('fmnist', 'compare', 'default', 150, estimated=True),
 ]

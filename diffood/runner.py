@@ -168,7 +168,7 @@ def diff_results(
         elif x != y: rows.append((k, x, y, float('nan')))
     return pd.DataFrame(rows, columns=['key', 'new', 'ref', 'diff'])
 
-# %% ../nbs/05_runner.ipynb #377579fd
+# %% ../nbs/05_runner.ipynb #1ce0305f
 def against_reference(
     table:dict,         # this run's results['table']: {method: {set: {metric: v, metric_lo: lo, metric_hi: hi}}}
     reference:dict,     # the reference's whole results.json (its 'table' and 'meta')
