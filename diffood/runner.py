@@ -180,11 +180,12 @@ def against_reference(
     d = diff_results({n: table[n] for n in common}, {n: ref[n] for n in common}, atol)
     fr = _flat(ref)
     d['ref_lo'] = [fr.get(f'{k}_lo', math.nan) for k in d.key]; d['ref_hi'] = [fr.get(f'{k}_hi', math.nan) for k in d.key]
-    d['inside'] = [None if math.isnan(lo) else bool(lo <= v <= hi) for v, lo, hi in zip(d.new, d.ref_lo, d.ref_hi)]
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)
+    d['inside'] = [bool(lo <= v <= hi) if num(v) and num(lo) else None for v, lo, hi in zip(d.new, d.ref_lo, d.ref_hi)]
     only = {'this run': sorted(set(table) - set(ref)), 'the reference': sorted(set(ref) - set(table))}
     extra = ''.join(f'; only in {k}: {v}' for k, v in only.items() if v)
     here, there = processor(), reference.get('meta', {}).get('processor')
-    if d.empty: return d, 'the same numbers (to 0.01 points)' + extra
+    if d.empty: return d, f'the same numbers (to {atol:g} points)' + extra
     est = d[d.inside.notna()]; out = est[est.inside == False]
     line = f'{len(d)} numbers differ by more than {atol:g} (largest {d["diff"].abs().max():.2f} points); '
     line += (f'all {len(est)} differing point estimates lie inside the reference\'s 95 % interval' if out.empty else
