@@ -151,6 +151,8 @@ def _flat(d, pre=''):
     if not isinstance(d, dict): return {pre: d}
     return {k2: v2 for k, v in d.items() for k2, v2 in _flat(v, f'{pre}/{k}' if pre else str(k)).items()}
 
+def _number(v)->bool: return isinstance(v, (int, float)) and not isinstance(v, bool)
+
 def diff_results(
     new:dict,          # nested results (e.g. a results.json's table)
     ref:dict,          # the reference, same layout
@@ -158,11 +160,10 @@ def diff_results(
 )->'pd.DataFrame':     # rows: key, new, ref, diff (NaN where a key is missing on one side); empty when they agree
     "Every number of `new` that differs from `ref` by more than `atol`, and every key only one of them has."
     import math, pandas as pd
-    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
     a, b = _flat(new), _flat(ref); rows = []
     for k in sorted(set(a) | set(b)):
         x, y = a.get(k), b.get(k)
-        if num(x) and num(y):
+        if _number(x) and _number(y):
             if math.isnan(x) and math.isnan(y): continue
             if not abs(x - y) <= atol: rows.append((k, x, y, x - y))
         elif x != y: rows.append((k, x, y, float('nan')))
@@ -180,7 +181,7 @@ def against_reference(
     d = diff_results({n: table[n] for n in common}, {n: ref[n] for n in common}, atol)
     fr = _flat(ref)
     d['ref_lo'] = [fr.get(f'{k}_lo', math.nan) for k in d.key]; d['ref_hi'] = [fr.get(f'{k}_hi', math.nan) for k in d.key]
-    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and not math.isnan(v)
+    num = lambda v: _number(v) and not math.isnan(v)
     d['inside'] = [bool(lo <= v <= hi) if num(v) and num(lo) else None for v, lo, hi in zip(d.new, d.ref_lo, d.ref_hi)]
     only = {'this run': sorted(set(table) - set(ref)), 'the reference': sorted(set(ref) - set(table))}
     extra = ''.join(f'; only in {k}: {v}' for k, v in only.items() if v)
